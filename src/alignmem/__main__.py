@@ -1,0 +1,5 @@
+import sys
+
+from alignmem.cli import main
+
+sys.exit(main())

@@ -1,0 +1,72 @@
+"""Command-line interface. Subcommands are thin: parse arguments, call the library, print.
+
+Each subcommand lives in its own module of this package with two functions:
+``configure(parser)`` adds its arguments and ``run(args) -> int`` does the work. Modules import only
+light things at top level; heavy parts (the sentence encoder, jieba, pymorphy3) load inside ``run``.
+
+Errors are turned into one line on stderr and an exit status here, and only here:
+- :class:`alignmem.errors.AlignmemError` -> ``alignmem: <message>``, its ``exit_code`` (2 for bad input);
+- KeyboardInterrupt -> ``alignmem: interrupted``, 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from alignmem import __version__
+from alignmem.errors import AlignmemError
+
+# name -> (module, one-line help). Order is the order shown in --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "segment": ("alignmem.cli.segment", "split a text into sentences"),
+    "align": ("alignmem.cli.align", "align two or three versions of a document (links, TSV or TMX)"),
+    "eval": ("alignmem.cli.evaluate", "score link files against gold links"),
+    "check": ("alignmem.cli.check", "validate alignment coverage and flag doubtful TUs"),
+    "glossary": ("alignmem.cli.glossary", "extract a terminology glossary from aligned text"),
+    "lookup": ("alignmem.cli.lookup", "look a term up in a glossary and translation memories"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line with exit status 2 (no usage dump)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="alignmem",
+        description="Sentence-aligned translation memories and glossaries from English, Russian and "
+        "Chinese versions of a document.",
+    )
+    parser.add_argument("--version", action="version", version=f"alignmem {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but results and errors")
+        module.configure(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except AlignmemError as exc:
+        sys.stderr.write(f"alignmem: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("alignmem: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
