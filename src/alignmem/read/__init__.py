@@ -1,0 +1,208 @@
+"""Read documents: file -> bytes -> text -> paragraphs, with the language checked or detected.
+
+Plain text (UTF-8, UTF-16 with BOM, legacy Russian and Chinese encodings), HTML pages (the article is
+extracted) and presegmented files (one sentence a line). Every problem with a file is an
+:class:`~alignmem.errors.InputError` naming the file; nothing here prints.
+
+    >>> doc = read_document("corpora/ru/lavrov-2021.txt")      # doctest: +SKIP
+    >>> doc.lang, doc.paragraphs[0].text                        # doctest: +SKIP
+    ('ru', 'Выступление министра ...')
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from alignmem import langs as languages
+from alignmem.errors import EncodingError, InputError, LanguageError
+from alignmem.read.encoding import BOMS
+from alignmem.read.encoding import decode as _decode
+from alignmem.read.paragraphs import presegmented_paragraphs, split_paragraphs
+from alignmem.read.script import (
+    SCRIPT_TO_LANG,
+    describe_script,
+    detect_language,
+    dominant_script,
+    script_weights,
+)
+from alignmem.types import Document, Paragraph
+
+__all__ = ["MAX_FILE_BYTES", "decode", "detect_language", "read_document", "read_documents"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+# The declared language's script must make at least this share of the (weighted) letters; below it the
+# text is in another language. Generous on purpose: quotations and names in other scripts are normal.
+MIN_DECLARED_SHARE = 0.2
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a file's bytes: ``(text, encoding)``, BOM removed (see :mod:`alignmem.read.encoding`)."""
+    return _decode(data, path, encoding)
+
+
+def read_document(
+    path: str | Path, lang: str | None = None, encoding: str | None = None, presegmented: bool = False
+) -> Document:
+    """Read one document: paragraphs filled, sentences empty.
+
+    ``lang`` is any code :func:`alignmem.langs.get` accepts; when None the language is detected from
+    the script. A text whose script contradicts ``lang`` is a :class:`LanguageError`.
+    """
+    name = str(path)
+    code = languages.get(lang).code if lang else None
+    data = _read_bytes(name)
+    is_html = Path(name).suffix.lower() in HTML_SUFFIXES
+    text, used = _decode_file(data, name, encoding, code, is_html)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("file holds only whitespace, no text", name)
+    if is_html or _sniff_html(text):
+        if presegmented:
+            raise InputError(
+                "--presegmented needs a plain-text file with one sentence per line, not HTML", name
+            )
+        text, paragraphs = _html_document(text, name)
+    elif presegmented:
+        paragraphs = presegmented_paragraphs(text, name)
+    else:
+        paragraphs = split_paragraphs(text)
+    code = _check_language(text, code, name) if code else _detect(text, name)
+    return Document(
+        lang=code, path=name, text=text, paragraphs=paragraphs, encoding=used, presegmented=presegmented
+    )
+
+
+def read_documents(
+    paths: Sequence[str | Path],
+    langs: Sequence[str] | None = None,
+    encoding: str | None = None,
+    presegmented: bool = False,
+) -> list[Document]:
+    """Read the versions of one document, one per language: languages given (one per path) or detected."""
+    codes: list[str | None] = [None] * len(paths)
+    if langs is not None:
+        if len(langs) != len(paths):
+            raise LanguageError(
+                f"{len(paths)} files but {len(langs)} languages given ({','.join(langs)}); "
+                "give one language per file"
+            )
+        codes = [languages.get(code).code for code in langs]
+        for i, code in enumerate(codes):
+            if code in codes[:i]:
+                raise LanguageError(f"language {code!r} given twice; give one file per language")
+    documents = [read_document(p, c, encoding, presegmented) for p, c in zip(paths, codes, strict=True)]
+    for i, doc in enumerate(documents):
+        for other in documents[:i]:
+            if other.lang == doc.lang:
+                name = languages.get(doc.lang).name
+                raise LanguageError(
+                    f"{other.path} and {doc.path} are both {name} ({doc.lang}); "
+                    "give versions of the document in different languages"
+                )
+    return documents
+
+
+def _read_bytes(name: str) -> bytes:
+    """The file's bytes, refusing what is not a readable regular file or is over the size limit."""
+    try:
+        info = os.stat(name)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError("no such file", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a file; give a text or HTML file", name)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file; give a text or HTML file", name)
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError(_too_big(info.st_size), name)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", name) from None
+    if len(data) > MAX_FILE_BYTES:  # grew since stat
+        raise InputError(_too_big(len(data)), name)
+    if not data:
+        raise InputError("file is empty", name)
+    return data
+
+
+def _too_big(size: int) -> str:
+    mib = 1024 * 1024
+    return (
+        f"file is {size / mib:.1f} MB, over the {MAX_FILE_BYTES // mib} MB limit; "
+        "split it into smaller documents"
+    )
+
+
+def _decode_file(
+    data: bytes, name: str, encoding: str | None, code: str | None, is_html: bool
+) -> tuple[str, str]:
+    if (
+        not encoding
+        and (is_html or data.lstrip()[:1] == b"<")
+        and not data.startswith(tuple(b for b, _ in BOMS))
+    ):
+        from alignmem.read.html import declared_charset
+
+        charset = declared_charset(data)
+        if charset:
+            try:
+                return _decode(data, name, charset)
+            except EncodingError:
+                pass  # a page that lies about its charset: detect as for any file
+    return _decode(data, name, encoding, code)
+
+
+def _sniff_html(text: str) -> bool:
+    if text.lstrip()[:1] != "<":
+        return False
+    from alignmem.read.html import looks_like_html
+
+    return looks_like_html(text)
+
+
+def _html_document(text: str, name: str) -> tuple[str, tuple[Paragraph, ...]]:
+    """Document.text of a page is its extracted paragraphs joined by blank lines."""
+    from alignmem.read.html import extract_blocks
+
+    blocks = extract_blocks(text, name)
+    if not blocks:
+        raise InputError("no text found in the HTML page (nothing outside menus, scripts and styles)", name)
+    paragraphs = []
+    start = 0
+    for index, block in enumerate(blocks):
+        end = start + len(block.text)
+        paragraphs.append(Paragraph(index, start, end, block.text, block.heading))
+        start = end + 2
+    return "\n\n".join(block.text for block in blocks), tuple(paragraphs)
+
+
+def _check_language(text: str, code: str, name: str) -> str:
+    language = languages.get(code)
+    weights = script_weights(text)
+    if not weights:
+        raise LanguageError(f"no letters in the text; is it a {language.name} document?", name)
+    if weights.get(language.script, 0.0) >= MIN_DECLARED_SHARE:
+        return code
+    found = describe_script(dominant_script(text) or "")
+    raise LanguageError(f"declared {language.name} ({code}) but the text is {found}; check --langs", name)
+
+
+def _detect(text: str, name: str) -> str:
+    script = dominant_script(text)
+    if script is None:
+        raise LanguageError("cannot tell the language: the text has no letters", name)
+    code = SCRIPT_TO_LANG.get(script)
+    if code is None:
+        raise LanguageError(
+            f"cannot tell the language: the text is {describe_script(script)} "
+            "(alignmem reads English, Russian and Chinese)",
+            name,
+        )
+    return code
