@@ -177,7 +177,7 @@ def test_text_in_another_language_than_declared(tmp_path: Path, capsys: pytest.C
     path = tmp_path / "ru.txt"
     path.write_text(RU, encoding="utf-8")
     assert fails(capsys, str(path), "--lang", "zh") == (
-        f"alignmem: {path}: declared Chinese (zh) but the text is Russian (Cyrillic script); check --langs"
+        f"alignmem: {path}: declared Chinese (zh) but the text is Russian (Cyrillic script); check --lang/--langs"
     )
 
 

@@ -42,7 +42,7 @@ def test_declared_language_contradicted_by_the_script(tmp_path: Path) -> None:
     with pytest.raises(LanguageError) as info:
         read_document(path, lang="zh")
     assert str(info.value) == (
-        f"{path}: declared Chinese (zh) but the text is Russian (Cyrillic script); check --langs"
+        f"{path}: declared Chinese (zh) but the text is Russian (Cyrillic script); check --lang/--langs"
     )
 
 
@@ -65,7 +65,7 @@ def test_unsupported_script_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(LanguageError) as info:
         read_document(path, lang="en")
-    assert str(info.value) == f"{path}: declared English (en) but the text is in Arabic script; check --langs"
+    assert str(info.value) == f"{path}: declared English (en) but the text is in Arabic script; check --lang/--langs"
 
 
 def _files(tmp_path: Path, **texts: str) -> list[Path]:

@@ -191,7 +191,7 @@ def _check_language(text: str, code: str, name: str) -> str:
     if weights.get(language.script, 0.0) >= MIN_DECLARED_SHARE:
         return code
     found = describe_script(dominant_script(text) or "")
-    raise LanguageError(f"declared {language.name} ({code}) but the text is {found}; check --langs", name)
+    raise LanguageError(f"declared {language.name} ({code}) but the text is {found}; check --lang/--langs", name)
 
 
 def _detect(text: str, name: str) -> str:
