@@ -26,7 +26,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/alignmem align --corpus corpora --out tm
 
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segmentation.py
