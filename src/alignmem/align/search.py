@@ -1,0 +1,243 @@
+"""Dynamic programming over n-m links inside a band, coarse-to-fine so that cost grows about linearly.
+
+Gains, not costs: a link of type a-b with combined similarity s gains ``(a + b) * (s - threshold)``
+minus a penalty that grows with its size, so a merge wins only where the merged sentences score better
+than the one-to-one options; an omission gains nothing. The search maximises the total gain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from alignmem.align.band import Band, band_around
+from alignmem.align.config import AlignConfig
+from alignmem.align.signals import Prepared, PreparedEmbedding
+
+NEG = -1e18
+
+
+def type_penalty(a: int, b: int, config: AlignConfig) -> float:
+    """0 for 1-1 and omissions; merge_penalty for 1-2/2-1, growing with the size of the link."""
+    if a <= 1 and b <= 1:
+        return 0.0
+    return config.merge_penalty * (a + b - 2) ** 1.5
+
+
+def link_gain(s: np.ndarray, a: int, b: int, config: AlignConfig, threshold: float | None = None) -> np.ndarray:
+    threshold = config.threshold if threshold is None else threshold
+    return (a + b) ** config.size_exponent * (s - threshold) - type_penalty(a, b, config)
+
+
+@dataclass
+class Level:
+    """The search problem at one resolution: signals, their weights, and optional paragraph data."""
+
+    prepared: list[tuple[Prepared, float]]
+    n: int
+    m: int
+    src_para: np.ndarray | None = None
+    tgt_para: np.ndarray | None = None
+
+    def coarsen(self, factor: int) -> Level:
+        return Level([(p.coarsen(factor), w) for p, w in self.prepared],
+                     (self.n + factor - 1) // factor, (self.m + factor - 1) // factor)
+
+    def embedding(self) -> PreparedEmbedding | None:
+        for p, _ in self.prepared:
+            if isinstance(p, PreparedEmbedding):
+                return p
+        return None
+
+
+def combine(level: Level, I: np.ndarray, J: np.ndarray, a: int, b: int,
+            override: np.ndarray | None = None) -> np.ndarray:
+    """Weighted mean of the signals that have evidence for each cell; ``override`` replaces the embedding."""
+    total = np.zeros(I.shape, dtype=np.float64)
+    weight = np.zeros(I.shape, dtype=np.float64)
+    for prepared, w in level.prepared:
+        if override is not None and isinstance(prepared, PreparedEmbedding):
+            values = override
+        else:
+            values = prepared.score(I, J, a, b)
+        has = ~np.isnan(values)
+        total += np.where(has, values, 0.0) * w
+        weight += has * w
+    return np.where(weight > 0, total / np.maximum(weight, 1e-12), 0.0)
+
+
+def _para_terms(level: Level, I: np.ndarray, J: np.ndarray, a: int, b: int,
+                config: AlignConfig) -> np.ndarray:
+    sp, tp = level.src_para, level.tgt_para
+    if sp is None or tp is None:
+        return np.zeros(I.shape)
+    s0 = np.clip(I - a, 0, level.n - 1)
+    s1 = np.clip(I - 1, 0, level.n - 1)
+    t0 = np.clip(J - b, 0, level.m - 1)
+    t1 = np.clip(J - 1, 0, level.m - 1)
+    starts_s = (s0 == 0) | (sp[s0] != sp[np.maximum(s0 - 1, 0)])
+    starts_t = (t0 == 0) | (tp[t0] != tp[np.maximum(t0 - 1, 0)])
+    crosses = (sp[s0] != sp[s1]).astype(float) + (tp[t0] != tp[t1]).astype(float)
+    return config.para_bonus * (starts_s & starts_t) - config.para_cross * crosses
+
+
+@dataclass
+class Gains:
+    types: tuple[tuple[int, int], ...]  # link types with a >= 1 (0-1 is handled inside each row)
+    gain: np.ndarray  # (len(types), band.size + 1) float64; the last column is the -inf sentinel
+    prev: np.ndarray  # (len(types), band.size) int64 flat index of the link's start node (sentinel if none)
+    sim: np.ndarray  # (len(types), band.size) combined similarity, the score reported for a link
+    skip: float  # cost of a 0-1 move
+    threshold: float  # similarity at which a link gains nothing
+
+
+def gains(level: Level, band: Band, config: AlignConfig) -> Gains:
+    types = tuple(t for t in config.link_types() if t[0] >= 1)
+    rows, cols = band.rows, band.cols
+    size = band.size
+    gain = np.full((len(types), size + 1), NEG)
+    prev = np.full((len(types), size), size, dtype=np.int64)
+    sim = np.zeros((len(types), size))
+    for k, (a, b) in enumerate(types):
+        start, inside = band.locate(rows - a, cols - b)
+        ok = inside & (rows >= a) & (cols >= b)
+        prev[k] = np.where(ok, start, size)
+        if b == 0:
+            gain[k, :size] = np.where(ok, -config.skip * a, NEG)
+            continue
+        idx = np.flatnonzero(ok)
+        I, J = rows[idx], cols[idx]
+        s = combine(level, I, J, a, b)
+        sim[k, idx] = s
+        gain[k, idx] = link_gain(s, a, b, config) + _para_terms(level, I, J, a, b, config)
+    return Gains(types, gain, prev, sim, config.skip, config.threshold)
+
+
+def run_dp(band: Band, g: Gains) -> list[tuple[int, int, int, int, float]]:
+    """Best path as links (i0, i1, j0, j1, similarity): source i0..i1-1 with target j0..j1-1."""
+    size = band.size
+    best = np.full(size + 1, NEG)
+    back = np.zeros(size, dtype=np.int16)
+    skip_t = len(g.types)  # the 0-1 move
+    lo, w, off = band.lo, band.w, band.off
+    for i in range(band.n + 1):
+        sl = slice(int(off[i]), int(off[i + 1]))
+        cols = np.arange(lo[i], lo[i] + w[i])
+        if i == 0:
+            x = np.where(cols == 0, 0.0, NEG)
+            arg = np.full(len(cols), skip_t)
+        else:
+            cand = best[g.prev[:, sl]] + g.gain[:, sl]
+            arg = np.argmax(cand, axis=0)
+            x = cand[arg, np.arange(len(cols))]
+        # 0-1 moves inside the row: best[j] = max(x[j], best[j-1] - skip)
+        slope = cols * g.skip
+        run = np.maximum.accumulate(x + slope)
+        took = run > x + slope
+        run = run - slope
+        arg = np.where(took, skip_t, arg)
+        best[sl] = run
+        back[sl] = arg
+    links: list[tuple[int, int, int, int, float]] = []
+    i, j = band.n, band.m
+    while i > 0 or j > 0:
+        flat = int(off[i] + j - lo[i])
+        t = int(back[flat])
+        if t == skip_t:
+            a, b, s = 0, 1, 0.0
+        else:
+            a, b = g.types[t]
+            s = float(g.sim[t, flat])
+        links.append((i - a, i, j - b, j, s))
+        i, j = i - a, j - b
+    links.reverse()
+    return links
+
+
+def path_of(links: Sequence[tuple[int, int, int, int, float]]) -> list[tuple[int, int]]:
+    return [(0, 0)] + [(i1, j1) for _, i1, _, j1, _ in links]
+
+
+def search(level: Level, config: AlignConfig, *, top: bool = True) -> list[tuple[int, int, int, int, float]]:
+    """Coarse-to-fine: align blocks of two sentences first, then search a band around that path."""
+    n, m = level.n, level.m
+    if (n + 1) * (m + 1) <= config.full_search_cells or min(n, m) < 8:
+        band = Band.full(n, m)
+    else:
+        coarse = search(level.coarsen(2), config, top=False)
+        path = [(min(2 * i, n), min(2 * j, m)) for i, j in path_of(coarse)]
+        band = band_around(path, n, m, config.band)
+    for prepared, _ in level.prepared:
+        prepared.attach(band)
+    g = gains(level, band, config)
+    links = run_dp(band, g)
+    if top and calibrate(level, band, g, links, config):
+        links = run_dp(band, g)
+    if top and config.exact_windows and level.embedding() is not None and refine(
+            level, band, g, links, config, confident=config.refine_confident, margin=config.refine_margin):
+        links = run_dp(band, g)
+    return links
+
+
+def calibrate(level: Level, band: Band, g: Gains, links, config: AlignConfig) -> bool:
+    """Set the threshold and the omission cost relative to this document's usual 1-1 score.
+
+    Literary translations score lower than UN documents; what counts as a poor link is relative.
+    """
+    scores = [s for i0, i1, j0, j1, s in links if i1 - i0 == 1 and j1 - j0 == 1]
+    if len(scores) < 5 or config.relative <= 0:
+        return False
+    usual = float(np.median(scores))
+    threshold = config.relative * usual
+    skip = config.relative_skip * usual
+    for k, (a, b) in enumerate(g.types):
+        valid = g.gain[k, :-1] > NEG / 2
+        if b == 0:
+            g.gain[k, :-1][valid] = -skip * a
+        else:
+            g.gain[k, :-1][valid] += (a + b) ** config.size_exponent * (config.threshold - threshold)
+    g.skip = skip
+    g.threshold = threshold
+    return True
+
+
+def refine(level: Level, band: Band, g: Gains, links, config: AlignConfig, radius: int = 1,
+           confident: float = 0.6, margin: float = 0.15) -> bool:
+    """Re-score n-m cells near doubtful stretches of the path with embeddings of the merged text.
+
+    Averaged sentence embeddings are a good first guess; near links that are n-m, omissions or weak
+    1-1, the merged sentences are embedded as one text so that a merge must really beat its parts.
+    """
+    emb = level.embedding()
+    doubtful = np.zeros(level.n + 1, dtype=bool)
+    for i0, i1, j0, j1, s in links:
+        if (i1 - i0, j1 - j0) != (1, 1) or s < confident:
+            doubtful[max(i0 - radius, 0):min(i1 + radius, level.n) + 1] = True
+    if not doubtful.any():
+        return False
+    # columns of the path at each row, to keep only cells near it
+    near_lo = np.full(level.n + 1, level.m)
+    near_hi = np.zeros(level.n + 1, dtype=np.int64)
+    for i0, i1, j0, j1, _ in links:
+        near_lo[i0:i1 + 1] = np.minimum(near_lo[i0:i1 + 1], j0)
+        near_hi[i0:i1 + 1] = np.maximum(near_hi[i0:i1 + 1], j1)
+    rows, cols = band.rows, band.cols
+    near = doubtful[rows] & (cols >= near_lo[rows] - radius) & (cols <= near_hi[rows] + radius)
+    # a merge is worth re-embedding only if, on averaged embeddings, it comes close to the best link
+    # ending at the same node
+    top = g.gain[:, :-1].max(axis=0)
+    changed = False
+    for k, (a, b) in enumerate(g.types):
+        if a + b <= 2 or b == 0:
+            continue
+        idx = np.flatnonzero(near & (g.gain[k, :-1] > NEG / 2) & (g.gain[k, :-1] >= top - margin))
+        if not len(idx):
+            continue
+        I, J = rows[idx], cols[idx]
+        s = combine(level, I, J, a, b, override=emb.exact(I, J, a, b))
+        g.sim[k, idx] = s
+        g.gain[k, idx] = link_gain(s, a, b, config, g.threshold) + _para_terms(level, I, J, a, b, config)
+        changed = True
+    return changed
