@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Glossary benchmark: extraction quality on the UN end-to-end documents, lookup speed on 50,000 entries,
+and the terms the shipped article must yield.
+
+1. Extraction. The set ``<eval>/tools/make_unbench.py`` builds from the UN dev set (40 documents of 60
+   sentences, seed 1) is read as gold-aligned groups (TUs made directly from ``e2e/NNN.gold.jsonl``, so
+   alignment errors do not enter) and :func:`alignmem.glossary.build_glossary` runs on them.
+   - recall: share of the hand-built reference triples (``benchmarks/data/un_terms.tsv``) found as one
+     entry whose terms match in all three languages (English case-insensitive, Russian by lemma,
+     Chinese exactly; synonyms count);
+   - top-100 precision: an entry among the 100 best ranked is correct when its preferred terms match a
+     reference triple (the automatic rule) or when the manual judgement file
+     (``benchmarks/data/un_terms_judged.tsv``: en, ru, zh, ok|wrong, written by reading the entries and
+     their example sentences) says ok. Entries judged neither way count as wrong and are listed.
+   Targets: recall >= 0.8, top-100 precision >= 0.9.
+2. Lookup. A deterministic 50,000-entry glossary (terms built from the UN vocabulary) is written as TBX;
+   the SQLite index is built once (timed apart), then each query opens the cached index and searches:
+   exact English, inflected Russian, Chinese substring, a typo, and a miss with suggestions. Target:
+   under 200 ms per lookup.
+3. Article. When ``alignmem align`` can align the shipped article (corpora/{en,ru,zh}), its glossary must
+   hold the treaty, SCO, BRICS, EAEU, the Belt and Road Initiative, the Power of Siberia pipeline,
+   Rosatom and the UN Charter with equivalents in all three languages.
+
+    python benchmarks/glossary.py                   # builds the UN set in a temporary folder
+    python benchmarks/glossary.py --data /tmp/unb   # reuse a built set (folder holding e2e/)
+    python benchmarks/glossary.py --skip-article --top 100 --show 120
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+LANGS = ("en", "ru", "zh")
+STEM = "lavrov-treaty-20th-anniversary-2021"
+# What the article's glossary must contain: (name, en, ru, zh) patterns, each a lowercase substring one
+# term of the entry must contain (Russian compared in lowercase, so inflection in the pattern is avoided).
+ARTICLE_TERMS = [
+    ("treaty", "treaty of good-neighbourliness", "договор о добрососедстве", "睦邻友好合作条约"),
+    ("SCO", "sco", "шос", "上合组织"),
+    ("BRICS", "brics", "брикс", "金砖"),
+    ("EAEU", "eaeu", "еаэс", "欧亚经济联盟"),
+    ("Belt and Road Initiative", "belt and road", "пояс", "一带一路"),
+    ("Power of Siberia pipeline", "power of siberia", "сила сибири", "西伯利亚力量"),
+    ("Rosatom", "rosatom", "росатом", "原子能"),
+    ("UN Charter", "charter", "устав оон", "联合国宪章"),
+]
+
+
+def eval_dir() -> Path:
+    return Path(os.environ.get("ALIGNMEM_EVAL") or ROOT.parent / "shared" / "eval")
+
+
+def build_set(out: Path) -> Path:
+    ev = eval_dir()
+    subprocess.run([sys.executable, str(ev / "tools" / "make_unbench.py"), str(ev / "un-devset"), "devset",
+                    str(out), "--docs", "40", "--sents", "60", "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def gold_tus(data: Path):
+    from alignmem.types import TU
+
+    tus = []
+    for path in sorted((data / "e2e").glob("*.gold.jsonl")):
+        doc = path.name.split(".")[0]
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if line.strip():
+                row = json.loads(line)
+                segs = tuple((lang, " ".join(row[lang].split())) for lang in LANGS if row.get(lang))
+                tus.append(TU(f"{doc}:{i}", segs))
+    return tus
+
+
+def read_triples(path: Path) -> list[tuple[str, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(tuple(line.split("\t")[:3]))
+    return rows
+
+
+def read_judgements(path: Path) -> dict[tuple[str, str, str], bool]:
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            en, ru, zh, verdict = line.split("\t")[:4]
+            out[(en, ru, zh)] = verdict.strip() == "ok"
+    return out
+
+
+def term_keys(entry, lang: str) -> set[str]:
+    from alignmem.glossary.normalize import norm
+
+    return {norm(t.text, lang) for t in entry.terms_of(lang)}
+
+
+def matches(entry, triple: tuple[str, str, str], preferred_only: bool = False) -> bool:
+    from alignmem.glossary.normalize import norm
+
+    for lang, text in zip(LANGS, triple, strict=True):
+        keys = {norm(entry.terms_of(lang)[0].text, lang)} if preferred_only and entry.terms_of(lang) else (
+            term_keys(entry, lang))
+        if norm(text, lang) not in keys:
+            return False
+    return True
+
+
+def preferred(entry) -> tuple[str, str, str]:
+    return tuple((entry.terms_of(lang)[0].text if entry.terms_of(lang) else "") for lang in LANGS)
+
+
+def extraction(data: Path, top: int, show: int) -> dict:
+    from alignmem.glossary import build_glossary
+
+    tus = gold_tus(data)
+    start = time.perf_counter()
+    glossary = build_glossary(tus, LANGS)
+    seconds = time.perf_counter() - start
+    triples = read_triples(DATA / "un_terms.tsv")
+    found = [t for t in triples if any(matches(e, t) for e in glossary.entries)]
+    missed = [t for t in triples if t not in found]
+    judged = read_judgements(DATA / "un_terms_judged.tsv")
+    verdicts = []
+    for entry in glossary.entries[:top]:
+        triple = preferred(entry)
+        if any(matches(entry, t, preferred_only=True) for t in triples):
+            verdicts.append((triple, "reference"))
+        elif triple in judged:
+            verdicts.append((triple, "ok" if judged[triple] else "wrong"))
+        else:
+            verdicts.append((triple, "unjudged"))
+    correct = sum(1 for _, v in verdicts if v in ("reference", "ok"))
+    for entry, (triple, verdict) in list(zip(glossary.entries, verdicts, strict=False))[:show]:
+        print(f"  {verdict:9} {entry.confidence:.3f} {entry.frequency:4}  " + " | ".join(triple))
+    return {
+        "groups": len(tus),
+        "entries": len(glossary.entries),
+        "seconds": round(seconds, 1),
+        "recall": round(len(found) / len(triples), 3),
+        "reference_triples": len(triples),
+        "missed": [" / ".join(t) for t in missed],
+        f"top{top}_precision": round(correct / max(1, min(top, len(verdicts))), 3),
+        "top_by_reference": sum(1 for _, v in verdicts if v == "reference"),
+        "top_by_judgement_ok": sum(1 for _, v in verdicts if v == "ok"),
+        "top_wrong": [" / ".join(t) for t, v in verdicts if v == "wrong"],
+        "top_unjudged": [" / ".join(t) for t, v in verdicts if v == "unjudged"],
+        "signature": glossary.signature,
+    }
+
+
+def synthetic_glossary(tus, n: int = 50_000):
+    """n entries whose terms are pairs of real words of the UN texts (deterministic)."""
+    import regex
+
+    from alignmem.glossary import Entry, Glossary, Term
+
+    rng = random.Random(7)
+    vocab = {lang: set() for lang in LANGS}
+    for tu in tus:
+        for lang, text in tu.segs:
+            pattern = r"\p{Han}{2,4}" if lang == "zh" else r"[\p{L}]{4,}"
+            vocab[lang].update(regex.findall(pattern, text))
+    words = {lang: sorted(v) for lang, v in vocab.items()}
+    seen: set[str] = set()
+    entries = []
+    while len(entries) < n:
+        picks = {lang: rng.sample(words[lang], 2) for lang in LANGS}
+        en = " ".join(picks["en"]).lower()
+        if en in seen:
+            continue
+        seen.add(en)
+        terms = (Term("en", en), Term("ru", " ".join(picks["ru"]).lower()), Term("zh", "".join(picks["zh"])))
+        entries.append(Entry(f"c{len(entries) + 1}", terms, rng.randint(1, 50), round(rng.random(), 3)))
+    return Glossary(LANGS, tuple(entries), "synthetic")
+
+
+def lookup_speed(tus, folder: Path, repeats: int = 5) -> dict:
+    from alignmem.glossary import Entry, Glossary, Term
+    from alignmem.glossary.export import TBX2
+    from alignmem.glossary.lookup import GlossaryIndex, index_path
+
+    g = synthetic_glossary(tus)
+    real = (
+        Entry("r1", (Term("en", "Shanghai Cooperation Organisation"), Term("en", "SCO", "acronym"),
+                     Term("ru", "Шанхайская организация сотрудничества"), Term("ru", "ШОС", "acronym"),
+                     Term("zh", "上海合作组织")), 9, 0.9),
+        Entry("r2", (Term("en", "General Assembly"), Term("ru", "Генеральная Ассамблея"), Term("zh", "大会")), 40,
+              0.9),
+    )
+    g = Glossary(LANGS, real + g.entries, "synthetic")
+    path = folder / "big.tbx"
+    path.write_bytes(TBX2().dumps(g))
+    index_path(path).unlink(missing_ok=True)
+    start = time.perf_counter()
+    GlossaryIndex.open(path).close()
+    build = time.perf_counter() - start
+    queries = {
+        "exact en": "General Assembly",
+        "ru inflected": "Шанхайской организацией сотрудничества",
+        "ru acronym": "шос",
+        "zh substring": "合作组织",
+        "typo": "Genral Assembly",
+        "miss + suggestions": "photosynthesis of quarks",
+    }
+    times = {}
+    for name, query in queries.items():
+        samples = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            index = GlossaryIndex.open(path)
+            found = index.search(query)
+            if not found:
+                index.suggest(query)
+            index.close()
+            samples.append((time.perf_counter() - t) * 1000)
+        times[name] = {"median_ms": round(statistics.median(samples), 1), "max_ms": round(max(samples), 1)}
+    cli = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "alignmem", "lookup", "General Assembly", "--glossary", str(path)],
+                       check=True, stdout=subprocess.DEVNULL)
+        cli.append((time.perf_counter() - t) * 1000)
+    return {"entries": len(g.entries), "index_build_s": round(build, 2), "queries": times,
+            "cli_process_ms_median": round(statistics.median(cli), 1)}
+
+
+def article(folder: Path) -> dict:
+    paths = [ROOT / "corpora" / lang / f"{STEM}.txt" for lang in LANGS]
+    if not all(p.is_file() for p in paths):
+        return {"skipped": "the article is not yet in all three languages"}
+    tmx = folder / "article.tmx"
+    done = subprocess.run([sys.executable, "-m", "alignmem", "align", *map(str, paths), "-o", str(tmx),
+                           "--no-glossary", "--no-report", "-q"], capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not tmx.is_file():
+        return {"skipped": f"alignment failed: {done.stderr.strip()[-300:]}"}
+    from alignmem.glossary import build_glossary
+    from alignmem.tmx import read_tmx
+
+    glossary = build_glossary(read_tmx(tmx), LANGS)
+    result = {}
+    for name, *patterns in ARTICLE_TERMS:
+        hit = None
+        for e in glossary.entries:
+            if all(any(p in t.text.lower() for t in e.terms_of(lang)) for lang, p in zip(LANGS, patterns, strict=True)):
+                hit = e
+                break
+        result[name] = " / ".join(t.text for t in hit.terms) if hit else "MISSING"
+    result["all_found"] = all(v != "MISSING" for k, v in result.items())
+    result["entries"] = len(glossary.entries)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="folder holding e2e/ (built in a temporary folder otherwise)")
+    parser.add_argument("--top", type=int, default=100)
+    parser.add_argument("--show", type=int, default=0, help="print this many top entries with their verdicts")
+    parser.add_argument("--skip-extraction", action="store_true")
+    parser.add_argument("--skip-lookup", action="store_true")
+    parser.add_argument("--skip-article", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        data = args.data or build_set(folder / "unb")
+        report = {} if args.skip_extraction else {"extraction": extraction(data, args.top, args.show)}
+        if not args.skip_lookup:
+            report["lookup"] = lookup_speed(gold_tus(data), folder)
+        if not args.skip_article:
+            report["article"] = article(folder)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

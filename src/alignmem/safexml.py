@@ -1,0 +1,70 @@
+"""Parse XML we did not write (TMX, TBX, XHTML) without trusting it.
+
+Hostile files are refused with a one-line :class:`~alignmem.errors.FormatError` before or while parsing:
+- a file over the size limit (``max_bytes``; 200 MB by default, far above any real memory);
+- a DOCTYPE that declares entities (billion laughs, external entities/XXE): refused outright, since no
+  TMX or TBX needs them;
+- and even then the parser never resolves entities, never loads a DTD and never touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from alignmem.errors import FormatError, InputError
+
+MAX_BYTES = 200 * 1024 * 1024
+
+# An entity declaration anywhere before the root element (UTF-8/ASCII-compatible encodings).
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def parse_bytes(data: bytes, path: str | None = None, *, max_bytes: int = MAX_BYTES):  # -> lxml _Element
+    """Parse ``data`` safely and return the root element; ``path`` only names the file in errors."""
+    from lxml import etree
+
+    if len(data) > max_bytes:
+        raise FormatError(f"XML file too large ({len(data):,} bytes, limit {max_bytes:,})", path)
+    head = data
+    if data.startswith(_UTF16_BOMS):
+        try:
+            head = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise FormatError("not valid UTF-16 XML", path) from None
+    if _ENTITY_DECL.search(head):
+        raise FormatError("XML declares entities in its DOCTYPE (refused: entity expansion and external "
+                          "entities are unsafe); remove the DOCTYPE's internal subset", path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = f" at line {exc.lineno}" if exc.lineno else ""
+        msg = " ".join(str(exc.msg or exc).split())
+        raise FormatError(f"not well-formed XML{line}: {msg}", path) from None
+    if root is None:
+        raise FormatError("empty XML document", path)
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise FormatError("XML declares entities in its DOCTYPE (refused)", path)
+    return root
+
+
+def parse_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES):  # -> lxml _Element
+    """Read and parse ``path`` safely (see :func:`parse_bytes`)."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > max_bytes:
+            raise FormatError(f"XML file too large ({size:,} bytes, limit {max_bytes:,})", name)
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected an XML file", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+    return parse_bytes(data, name, max_bytes=max_bytes)

@@ -1,0 +1,67 @@
+"""``alignmem glossary build``: TMX in, glossary files out, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import etree
+
+from alignmem.cli import main
+from alignmem.glossary import read_glossary
+from alignmem.tmx import write_tmx
+from alignmem.types import TU
+
+FIXTURE = Path(__file__).parent / "fixtures" / "glossary" / "groups.jsonl"
+
+
+def make_tmx(path: Path) -> Path:
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tus = [TU(f"fx:{i}", tuple((lang, row[lang]) for lang in ("en", "ru", "zh"))) for i, row in enumerate(rows)]
+    write_tmx(path, tus, ("en", "ru", "zh"), srclang="en")
+    return path
+
+
+def test_build_all_formats(tmp_path, capsys):
+    tmx = make_tmx(tmp_path / "fx.tmx")
+    out = tmp_path / "tm" / "glossary.tbx"
+    seed = tmp_path / "seed.csv"
+    seed.write_text("en,ru,zh-CN\nBRICS,БРИКС,金砖五国\n", encoding="utf-8")
+    code = main(["glossary", "build", str(tmx), "-o", str(out), "--format", "all", "--seed", str(seed)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert printed.splitlines()[0].endswith("entries from 18 translation units")
+    names = sorted(p.name for p in out.parent.iterdir())
+    assert names == sorted(["glossary.tbx", "glossary.csv", "glossary.ru.po", "glossary.zh-CN.po"] + [
+        f"glossary.{a}-{b}.utf8" for a in ("en", "ru", "zh-CN") for b in ("en", "ru", "zh-CN") if a != b])
+    g = read_glossary(out)
+    brics = [e for e in g.entries if any(t.text == "BRICS" for t in e.terms)]
+    assert [t.text for t in brics[0].terms_of("zh")] == ["金砖五国"]
+    assert etree.parse(str(out)).getroot().tag == "martif"
+
+
+def test_build_single_format_to_the_named_file(tmp_path, capsys):
+    tmx = make_tmx(tmp_path / "fx.tmx")
+    out = tmp_path / "terms.csv"
+    assert main(["glossary", "build", str(tmx), "-o", str(out), "--format", "csv", "-q"]) == 0
+    assert capsys.readouterr().out == ""
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "en,ru,zh-CN,note"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fx.tmx", "terms.csv"]
+
+
+def test_missing_tmx_is_a_one_line_error(tmp_path, capsys):
+    code = main(["glossary", "build", str(tmp_path / "nope.tmx"), "-o", str(tmp_path / "g.tbx")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"alignmem: {tmp_path / 'nope.tmx'}: translation memory not found\n"
+
+
+def test_bad_seed_is_a_one_line_error(tmp_path, capsys):
+    tmx = make_tmx(tmp_path / "fx.tmx")
+    seed = tmp_path / "seed.csv"
+    seed.write_text("term,translation\nA,B\n", encoding="utf-8")
+    code = main(["glossary", "build", str(tmx), "-o", str(tmp_path / "g.tbx"), "--seed", str(seed)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"alignmem: {seed}: no language column in the header")
+    assert not (tmp_path / "g.tbx").exists()

@@ -1,0 +1,148 @@
+"""Every export format written and read back: TBX v2 (DTD-valid), TBX v3, OmegaT .utf8, CSV, PO."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import etree
+
+from alignmem.glossary import Entry, Example, Glossary, Term, read_glossary, write_all
+from alignmem.glossary.export import TBX3, Naming, write_formats
+
+DTD = Path(__file__).resolve().parents[1] / "src" / "alignmem" / "data" / "tbxcore.dtd"
+LANGS = ("en", "ru", "zh")
+
+
+def sample() -> Glossary:
+    sco = Entry(
+        "c1",
+        (
+            Term("en", "Shanghai Cooperation Organisation", "fullForm", "properNoun", 3),
+            Term("en", "SCO", "acronym", "properNoun", 2),
+            Term("ru", "Шанхайская организация сотрудничества", "fullForm", "properNoun", 3),
+            Term("ru", "ШОС", "acronym", "properNoun", 2),
+            Term("zh", "上海合作组织", "fullForm", "properNoun", 2),
+            Term("zh", "上合组织", "shortForm", "properNoun", 2),
+        ),
+        5, 0.91,
+        (Example("en", "d:1", "The SCO held its summit."), Example("ru", "d:1", "Саммит ШОС прошел."),
+         Example("zh", "d:1", "上合组织举行峰会。")),
+    )
+    law = Entry("c2", (Term("en", "international law", pos="noun"), Term("ru", "международное право"),
+                       Term("zh", "国际法")), 4, 0.62)
+    weak = Entry("c3", (Term("en", "rule\tof law"), Term("ru", "верховенство права")), 1, 0.31)
+    return Glossary(LANGS, (sco, law, weak), "test-signature")
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> tuple[Path, list[Path]]:
+    return tmp_path, write_all(sample(), tmp_path, "doc")
+
+
+def test_write_all_names_files_as_the_pipeline_expects(written):
+    folder, paths = written
+    names = sorted(p.name for p in paths)
+    assert names == sorted([
+        "doc.glossary.tbx", "doc.glossary.csv", "doc.ru.glossary.po", "doc.zh-CN.glossary.po",
+        "doc.en-ru.glossary.utf8", "doc.en-zh-CN.glossary.utf8", "doc.ru-en.glossary.utf8",
+        "doc.ru-zh-CN.glossary.utf8", "doc.zh-CN-en.glossary.utf8", "doc.zh-CN-ru.glossary.utf8",
+    ])
+    assert sorted(p.name for p in folder.iterdir()) == names  # no temporary files left behind
+
+
+def test_output_is_byte_identical_on_a_second_run(written, tmp_path):
+    _, paths = written
+    again = write_all(sample(), tmp_path / "again", "doc")
+    for a, b in zip(sorted(paths), sorted(again), strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_tbx_is_valid_against_the_core_dtd_and_ordered(written):
+    folder, _ = written
+    tree = etree.parse(str(folder / "doc.glossary.tbx"))
+    dtd = etree.DTD(str(DTD))
+    assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+    root = tree.getroot()
+    assert root.tag == "martif" and root.nsmap == {} and root.get("type") == "TBX"
+    entry = root.find("text/body/termEntry")
+    children = [c.tag for c in entry]
+    first_lang = children.index("langSet")
+    assert set(children[:first_lang]) <= {"admin", "note", "descrip"} and set(children[first_lang:]) == {"langSet"}
+    assert [c.get("{http://www.w3.org/XML/1998/namespace}lang") for c in entry.findall("langSet")] == [
+        "en", "ru", "zh-CN"]
+    tig = entry.find("langSet/tig")
+    assert [c.tag for c in tig][:3] == ["term", "termNote", "termNote"]
+    assert all(el.get("type") for el in root.iter("termNote", "descrip", "admin"))
+    assert tig.find("descrip[@type='context']").text == "The SCO held its summit."
+
+
+def test_tbx_reads_back(written):
+    folder, _ = written
+    back = read_glossary(folder / "doc.glossary.tbx")
+    assert back.langs == LANGS
+    for a, b in zip(sample().entries, back.entries, strict=True):
+        assert [(t.lang, t.text.replace("\t", " "), t.kind) for t in a.terms] == [
+            (t.lang, t.text, t.kind) for t in b.terms]
+        assert b.confidence == pytest.approx(a.confidence) and b.frequency == a.frequency
+    assert back.entries[0].example("ru").text == "Саммит ШОС прошел."
+
+
+def test_tbx3_is_tbx_basic_and_reads_back(tmp_path):
+    data = TBX3().dumps(sample())
+    root = etree.fromstring(data)
+    assert root.tag == "{urn:iso:std:iso:30042:ed-2}tbx" and root.get("type") == "TBX-Basic"
+    assert len(root.findall(".//{*}conceptEntry")) == 3
+    path = tmp_path / "g.tbx"
+    path.write_bytes(data)
+    back = read_glossary(path)
+    assert [t.text for t in back.entries[0].terms] == [t.text for t in sample().entries[0].terms]
+
+
+def test_omegat_tab_separated_rules(written):
+    folder, _ = written
+    raw = (folder / "doc.en-ru.glossary.utf8").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8").splitlines()
+    body = [ln for ln in lines if not ln.startswith("#")]
+    assert all(len(ln.split("\t")) == 3 for ln in body)
+    pairs = [tuple(ln.split("\t")[:2]) for ln in body]
+    assert ("Shanghai Cooperation Organisation", "Шанхайская организация сотрудничества") in pairs
+    assert ("SCO", "ШОС") in pairs  # an acronym is answered by the acronym
+    assert ("rule of law", "верховенство права") in pairs  # the tab inside the term became a space
+    zh = (folder / "doc.zh-CN-en.glossary.utf8").read_text(encoding="utf-8")
+    assert "上合组织\tShanghai Cooperation Organisation\t" in zh
+    assert "верховенство" not in zh  # entries without the pair's languages are left out
+
+
+def test_csv_has_language_columns_and_reads_back(written):
+    folder, _ = written
+    text = (folder / "doc.glossary.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["en", "ru", "zh-CN", "note"]
+    assert rows[2][:3] == ["international law", "международное право", "国际法"]
+    assert rows[3][2] == ""  # no Chinese term
+    back = read_glossary(folder / "doc.glossary.csv")
+    assert {t.text for t in back.entries[0].terms} == {t.text for t in sample().entries[0].terms}
+
+
+def test_po_per_target_language(written):
+    folder, _ = written
+    po = polib.pofile(str(folder / "doc.ru.glossary.po"))
+    assert po.metadata["Language"] == "ru"
+    by_id = {e.msgid: e for e in po}
+    assert by_id["SCO"].msgstr == "ШОС"
+    assert "confidence 0.91" in by_id["SCO"].comment and "frequency 5" in by_id["SCO"].comment
+    assert "fuzzy" in by_id["rule of law"].flags and "fuzzy" not in by_id["international law"].flags
+    zh = polib.pofile(str(folder / "doc.zh-CN.glossary.po"))
+    assert zh.metadata["Language"] == "zh_CN" and "rule of law" not in {e.msgid for e in zh}
+
+
+def test_single_format_goes_to_the_given_file(tmp_path):
+    out = tmp_path / "tm" / "glossary.tbx"
+    paths = write_formats(sample(), Naming.from_output(out), ("tbx",), output=out)
+    assert paths == [out] and out.is_file()
+    assert Naming.from_output(out).pair("en", "ru", "utf8") == tmp_path / "tm" / "glossary.en-ru.utf8"
