@@ -182,7 +182,8 @@ _DIGITS = {
     # Russian: space groups thousands, comma is decimal; "1,300,000" (two groups) is still grouping
     "ru": re.compile(
         r"(?:(?P<gc>\d{1,3}(?:,\d{3}){2,})(?:\.(?P<gcd>\d+))?"
-        rf"|(?P<gs>\d{{1,3}}(?:{_SPACES}\d{{3}})+)(?:,(?P<gsd>\d+))?"
+        # after space groups a point can only be decimal too: "33 776 130.00 кун"
+        rf"|(?P<gs>\d{{1,3}}(?:{_SPACES}\d{{3}})+)(?:[,.](?P<gsd>\d+))?"
         r"|(?P<gd>\d{1,3}(?:\.\d{3}){2,})(?:,(?P<gdd>\d+))?"
         r"|(?P<int>\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?)(?!\d)"
     ),
@@ -305,7 +306,7 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return True  # "С3" (P-3)
     if before == "-" and start > 1 and _CAPITAL.match(text[start - 2]):
         return True  # "COVID-19", "P-4", "С-5"; but "post-2015", "mid-2020" are numbers
-    return end < len(text) and "A" <= text[end] <= "Z"
+    return end < len(text) and _CAPITAL.match(text[end]) is not None  # "4C", and "4С" typed in Cyrillic
 
 
 def _looks_like_year(m: re.Match[str], value: Decimal, alt: Decimal | None, quantum: Decimal,
