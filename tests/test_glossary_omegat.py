@@ -53,7 +53,7 @@ def read_with_omegat(project: Path, src: str, tgt: str, files: list[Path]) -> li
 
 @pytest.mark.skipif(_skip() is not None, reason=_skip() or "")
 def test_omegat_reads_tbx_and_utf8_glossaries(tmp_path):
-    paths = write_all(sample(), tmp_path / "out", "doc")
+    paths = write_all(sample(), tmp_path / "out", "doc", verified_only=False)
     tbx = tmp_path / "out" / "doc.glossary.tbx"
     en_ru = tmp_path / "out" / "doc.en-ru.glossary.utf8"
     en_zh = tmp_path / "out" / "doc.en-zh-CN.glossary.utf8"

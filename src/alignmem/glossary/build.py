@@ -8,12 +8,20 @@ from dataclasses import dataclass, field
 
 from alignmem import __version__
 from alignmem.glossary.acronyms import defined_acronyms, is_acronym_of, is_chinese_short_form
-from alignmem.glossary.associate import AssocSettings, Pairing, Similarity, candidates_for, choose
+from alignmem.glossary.associate import (
+    AssocSettings,
+    Pairing,
+    Similarity,
+    candidates_for,
+    choose,
+    pair_freq,
+)
 from alignmem.glossary.candidates import ACRONYM, NAME
 from alignmem.glossary.corpus import LangIndex, TermStats, closed_filter, index_language, prune
 from alignmem.glossary.forms import display, guessed_name_form
 from alignmem.glossary.model import ACRONYM as T_ACRONYM
 from alignmem.glossary.model import FULL_FORM, SHORT_FORM, Entry, Example, Glossary, Term, rank_key
+from alignmem.glossary.rules import View, members, rejected, surface, without_possessive
 from alignmem.langs import get
 from alignmem.types import TU
 
@@ -89,14 +97,75 @@ def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> li
         pairings = {}
         for other in others:
             p = choose(pivot, other, key, a, similarity, group_words)
-            if p is not None:
+            if p is not None and mutual(pivot, other, key, p.tgt, a):
                 pairings[other.lang] = p
         draft = _draft(key, pivot, indexes, pairings, similarity, settings)
         if draft is not None:
             drafts.append(draft)
     drafts = _dedupe(drafts, codes)
     drafts = _join_acronyms(drafts, indexes, full, groups, codes)
-    return [_entry(d, indexes, full, groups, codes) for d in drafts]
+    entries = _merge_same_terms([_entry(d, indexes, full, groups, codes) for d in drafts], codes[0])
+    return _measure(entries, full[codes[0]], similarity, codes)
+
+
+def _measure(entries: list[Entry], pivot_stats: dict, similarity: Similarity, codes: tuple[str, ...]) -> list[Entry]:
+    """The lowest similarity between the preferred terms of each entry whose pivot term is a common word
+    or phrase (names and acronyms keep 1.0: a transliteration or an acronym says little to the encoder)."""
+    from dataclasses import replace
+
+    texts: dict[int, list[str]] = {}
+    for i, e in enumerate(entries):
+        terms = [t for t in (e.preferred(lang) for lang in codes) if t is not None]
+        if len(terms) >= 2 and terms[0].pos == "noun" and terms[0].lang == codes[0]:
+            texts[i] = [t.text for t in terms]
+    similarity.prepare([t for ts in texts.values() for t in ts])
+    out = []
+    for i, e in enumerate(entries):
+        ts = texts.get(i)
+        if ts:
+            low = min(similarity(ts[x], ts[y]) for x in range(len(ts)) for y in range(x + 1, len(ts)))
+            e = replace(e, similarity=round(low, 4))
+        out.append(e)
+    return out
+
+
+def _merge_same_terms(entries: list[Entry], pivot: str) -> list[Entry]:
+    """Entries whose pivot terms read the same once possessives are gone ('China's Belt and Road
+    Initiative' and 'Belt and Road Initiative'): the one with more languages, then more confident, stays."""
+    best: dict[str, Entry] = {}
+    for e in entries:
+        head = e.preferred(pivot)
+        k = head.text.casefold() if head else e.id
+        cur = best.get(k)
+        if cur is None or (len(e.langs), e.confidence, e.frequency) > (len(cur.langs), cur.confidence, cur.frequency):
+            best[k] = e
+    kept = {id(e) for e in best.values()}
+    return [e for e in entries if id(e) in kept]
+
+
+def mutual(pivot: LangIndex, other: LangIndex, key: str, tgt: str, a: AssocSettings) -> bool:
+    """The equivalent chosen for ``key`` must in turn point back to it: among the pivot terms found in the
+    groups of ``tgt``, ``key`` is (nearly) the best associated, or contains the best one ('Power of Siberia
+    gas pipeline' for 'Power of Siberia'). 'strategic' -> партнёрство fails (партнёрство is 'partnership'),
+    so does 'people' -> традиция."""
+    options = candidates_for(other, pivot, tgt, a)
+    if not options:
+        return False
+    best_key, _, best = options[0]
+    fe, ft = pair_freq(other.stats[tgt], pivot.present), pair_freq(pivot.stats[key], other.present)
+    cooc = len(set(pivot.stats[key].postings) & set(other.stats[tgt].postings))
+    mine = 2 * cooc / (fe + ft) if fe + ft else 0.0
+    # the key is the best on Dice or on co-occurrences (in a short text many terms share one group)
+    if mine >= best or cooc >= max(c for _, c, _ in options):
+        return True
+    # a member of a list points back to the list ('BRICS' -> БРИКС -> 'SCO, BRICS, RIC and EAS')
+    member = surface(pivot.stats[key]).casefold() in {m.casefold() for m in members(surface(pivot.stats[best_key]))}
+    return member or _contains(pivot.stats[key].parts, pivot.stats[best_key].parts)
+
+
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
 
 
 def _prepare_similarity(
@@ -125,6 +194,9 @@ def _draft(
     from alignmem.glossary.associate import UNAMBIGUOUS, _surface, pair_freq
 
     if not pairings:
+        return None
+    view = View(pivot.stats[key], pivot, {lang: indexes[lang].stats[p.tgt] for lang, p in pairings.items()})
+    if rejected(view):
         return None
     scores = [p.score for p in pairings.values()]
     langs = list(pairings)
@@ -340,6 +412,8 @@ def _entry(
         seen: set[str] = set()
         for st in stats:
             text = display(st, lang, proper)
+            if lang == "en":
+                text = without_possessive(text)
             if lang == "ru" and proper and pivot_st is not None and " " not in text:
                 text = guessed_name_form(text, display(pivot_st, codes[0], True))
             if text.casefold() in seen:

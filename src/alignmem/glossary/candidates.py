@@ -13,7 +13,7 @@ for English, lemmas for Russian, the characters for Chinese), the surface span, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 import regex
@@ -244,6 +244,7 @@ class EnglishExtractor(Extractor):
 _RU_TOKEN = regex.compile(r"[\p{Cyrillic}\p{Latin}][\p{Cyrillic}\p{Latin}\p{N}]*(?:-[\p{Cyrillic}\p{Latin}\p{N}]+)*")
 _RU_QUOTED = regex.compile(r"«([^«»\n]{2,60})»")
 _ACRONYM_RU = regex.compile(r"^[\p{Lu}][\p{Lu}\p{N}]{1,7}$")
+_NUMBER_BEFORE = regex.compile(r"\d[-‑–]$")
 RU_NAME_PREPS = frozenset({"о", "об", "по"})  # Договор о добрососедстве, дружбе и сотрудничестве
 RU_STOP_NOUNS = frozenset({"год", "который", "свой", "это", "г", "т", "п", "др", "см"})
 _ADJ = frozenset({"ADJF", "PRTF"})
@@ -298,6 +299,8 @@ class RussianExtractor(Extractor):
 
     def extract(self, text: str) -> list[Candidate]:
         words = [ru_word(m.group(), m.start(), m.end()) for m in _RU_TOKEN.finditer(text)]
+        # '20-летие', '5-й': the letters after a number are a suffix of the number, not a word
+        words = [replace(w, pos="OTHER") if _NUMBER_BEFORE.search(text, 0, w.start) else w for w in words]
         out: list[Candidate] = []
         for k, w in enumerate(words):
             if w.pos == "ACR":
@@ -437,6 +440,11 @@ ZH_NAME_HEADS = (
 ZH_FUNCTION_CHARS = frozenset("之的和与及并或对为在")
 # Stop words that may still stand inside a compound (第七十届会议, 中东, 上海合作组织 is one token anyway).
 ZH_INNER_OK = _words("上 下 中 内 外 第 年 月 日 个 次 项 名 位 份 号 各 有 无 不")
+# jieba part-of-speech tags a term never begins with (prepositions, conjunctions, particles, adverbs,
+# pronouns: 同中国朋友) or ends with (verbs: 俄中关系确定, 签署; verbal nouns such as 合作 stay).
+ZH_VERBS: frozenset[str] = frozenset()
+ZH_NOT_FIRST = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "ad", "y", "e"})
+ZH_NOT_LAST = frozenset({"v", "vd", "p", "c", "u", "uj", "ul", "d", "ad", "y", "e", "r"})
 _ZH_QUOTED_NAME = regex.compile(
     r"[“\"「『]([\p{Han}]{2,15})[”\"」』]([\p{Han}]{0,4}?(?:" + "|".join(ZH_NAME_HEADS) + r"))"
 )
@@ -471,11 +479,14 @@ class ChineseExtractor(Extractor):
         return out
 
     def _ngrams(self, tokens: list[tuple[str, int, int]]) -> list[Candidate]:
+        from alignmem.glossary.nlp import zh_tag
+
         out = []
         n = len(tokens)
+        tags = [zh_tag(w) for w, _, _ in tokens]
         for a in range(n):
             wa = tokens[a][0]
-            if not _HAN.match(wa) or wa in ZH_STOP or wa[0] in ZH_FUNCTION_CHARS:
+            if not _HAN.match(wa) or wa in ZH_STOP or wa[0] in ZH_FUNCTION_CHARS or tags[a] in ZH_NOT_FIRST:
                 continue  # 之友小组 is the tail of X之友小组, not a term
             for b in range(a, min(n, a + self.max_name_words)):
                 wb = tokens[b][0]
@@ -488,6 +499,10 @@ class ChineseExtractor(Extractor):
                 size = b - a + 1
                 if wb in ZH_STOP or (size == 1 and len(wb) < 2):
                     continue
+                if b > a and tags[a] in ZH_VERBS and not (tags[b] == "vn" or wb.endswith(ZH_NAME_HEADS)):
+                    continue  # 解放中国东北, 实现两国元首: a verb and its object (维持和平行动 is a term)
+                if tags[b] in ZH_NOT_LAST and not wb.endswith(ZH_NAME_HEADS):
+                    continue  # 解放中国东北作出, 两国元首确定: the verb of the clause, not part of the term
                 key = "".join(w for w, _, _ in tokens[a : b + 1])
                 if (size > self.max_words or self._has_conjunction(tokens, a, b)) and not key.endswith(
                     ZH_NAME_HEADS

