@@ -442,7 +442,6 @@ ZH_FUNCTION_CHARS = frozenset("之的和与及并或对为在")
 ZH_INNER_OK = _words("上 下 中 内 外 第 年 月 日 个 次 项 名 位 份 号 各 有 无 不")
 # jieba part-of-speech tags a term never begins with (prepositions, conjunctions, particles, adverbs,
 # pronouns: 同中国朋友) or ends with (verbs: 俄中关系确定, 签署; verbal nouns such as 合作 stay).
-ZH_VERBS: frozenset[str] = frozenset()
 ZH_NOT_FIRST = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "ad", "y", "e"})
 ZH_NOT_LAST = frozenset({"v", "vd", "p", "c", "u", "uj", "ul", "d", "ad", "y", "e", "r"})
 _ZH_QUOTED_NAME = regex.compile(
@@ -499,8 +498,6 @@ class ChineseExtractor(Extractor):
                 size = b - a + 1
                 if wb in ZH_STOP or (size == 1 and len(wb) < 2):
                     continue
-                if b > a and tags[a] in ZH_VERBS and not (tags[b] == "vn" or wb.endswith(ZH_NAME_HEADS)):
-                    continue  # 解放中国东北, 实现两国元首: a verb and its object (维持和平行动 is a term)
                 if tags[b] in ZH_NOT_LAST and not wb.endswith(ZH_NAME_HEADS):
                     continue  # 解放中国东北作出, 两国元首确定: the verb of the clause, not part of the term
                 key = "".join(w for w, _, _ in tokens[a : b + 1])
