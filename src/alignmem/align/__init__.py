@@ -46,8 +46,11 @@ def signature(config: AlignConfig, src_lang: str, tgt_lang: str) -> str:
         f"signals:{signals}",
         f"max:{config.max_link}",
         f"band:{config.band}",
-        f"thr:{config.threshold:g}",
+        f"thr:{config.threshold:g}/rel{config.relative:g}",
+        f"skip:{config.skip:g}/rel{config.relative_skip:g}",
         f"merge:{config.merge_penalty:g}",
+        f"boost:{config.merge_boost:g}",
+        f"verify:{config.verify_rounds}",
         f"para:{config.para_bonus:g}/{config.para_cross:g}",
         f"exact:{'yes' if config.exact_windows else 'no'}",
     ]

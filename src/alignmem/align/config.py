@@ -28,15 +28,17 @@ class AlignConfig:
     band: int = 8  # half-width of the band around the coarse path, in sentences
     full_search_cells: int = 250_000  # below this many cells, search the whole matrix at once
     relative: float = 0.4  # after a first pass, threshold = relative * the document's median 1-1 score
-    relative_skip: float = 0.1  # ... and the cost of an omission = relative_skip * that median
+    relative_skip: float = 0.15  # ... and the cost of an omission = relative_skip * that median
     threshold: float = 0.2  # combined similarity at which a link gains nothing over an omission
     merge_penalty: float = 0.0  # cost of a 1-2/2-1 link; bigger links pay more (see search.type_penalty)
     size_exponent: float = 0.0  # a link's gain grows as (a + b) ** size_exponent
     skip: float = 0.1  # cost of leaving one sentence unaligned
+    below: float = 1.0  # slope of a link's gain below the threshold (above it the slope is 1)
     para_bonus: float = 0.15  # reward for a link starting a paragraph on both sides
     para_cross: float = 0.15  # cost of a link that spans a paragraph boundary on one side
-    exact_windows: bool = True  # re-embed merged sentences (not only average them) where it matters
-    merge_boost: float = 1.0  # factor on the averaged-embedding cosine of n-m links before re-embedding
+    exact_windows: bool = False  # re-embed merged sentences (not only average them) where it matters
+    verify_rounds: int = 3  # re-embed the merges the search chose, and search again, this many times
+    merge_boost: float = 1.15  # factor on the averaged-embedding cosine of n-m links before re-embedding
     refine_margin: float = 0.15  # ... for merges whose averaged gain is this close to the best at their node
     refine_confident: float = 0.6  # ... near links that are not 1-1 or score below this
     min_mean_score: float = 0.22  # below this mean link score the texts are not translations

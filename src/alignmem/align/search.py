@@ -28,7 +28,10 @@ def type_penalty(a: int, b: int, config: AlignConfig) -> float:
 
 def link_gain(s: np.ndarray, a: int, b: int, config: AlignConfig, threshold: float | None = None) -> np.ndarray:
     threshold = config.threshold if threshold is None else threshold
-    return (a + b) ** config.size_exponent * (s - threshold) - type_penalty(a, b, config)
+    margin = s - threshold
+    # below the threshold a link loses faster than it gains above it: a poor pair is an omission
+    margin = np.where(margin < 0, margin * config.below, margin)
+    return (a + b) ** config.size_exponent * margin - type_penalty(a, b, config)
 
 
 @dataclass
@@ -175,9 +178,15 @@ def search(level: Level, config: AlignConfig, *, top: bool = True) -> list[tuple
     links = run_dp(band, g)
     if top and calibrate(level, band, g, links, config):
         links = run_dp(band, g)
-    if top and config.exact_windows and level.embedding() is not None and refine(
-            level, band, g, links, config, confident=config.refine_confident, margin=config.refine_margin):
-        links = run_dp(band, g)
+    if top and level.embedding() is not None:
+        if config.exact_windows and refine(level, band, g, links, config, confident=config.refine_confident,
+                                           margin=config.refine_margin):
+            links = run_dp(band, g)
+        checked = np.zeros(g.sim.shape, dtype=bool)
+        for _ in range(config.verify_rounds):
+            if not verify(level, band, g, links, config, checked):
+                break
+            links = run_dp(band, g)
     return links
 
 
@@ -192,14 +201,49 @@ def calibrate(level: Level, band: Band, g: Gains, links, config: AlignConfig) ->
     usual = float(np.median(scores))
     threshold = config.relative * usual
     skip = config.relative_skip * usual
+    rows, cols = band.rows, band.cols
     for k, (a, b) in enumerate(g.types):
-        valid = g.gain[k, :-1] > NEG / 2
+        valid = np.flatnonzero(g.gain[k, :-1] > NEG / 2)
         if b == 0:
-            g.gain[k, :-1][valid] = -skip * a
+            g.gain[k, valid] = -skip * a
         else:
-            g.gain[k, :-1][valid] += (a + b) ** config.size_exponent * (config.threshold - threshold)
+            I, J = rows[valid], cols[valid]
+            g.gain[k, valid] = link_gain(g.sim[k, valid], a, b, config, threshold) \
+                + _para_terms(level, I, J, a, b, config)
     g.skip = skip
     g.threshold = threshold
+    return True
+
+
+def verify(level: Level, band: Band, g: Gains, links, config: AlignConfig, checked: np.ndarray) -> bool:
+    """Re-score the n-m links the path chose with the embedding of their merged sentences.
+
+    The mean of sentence embeddings (boosted) proposes merges cheaply; each proposed merge is then
+    embedded as one text, so a merge stays only if it really beats the alternatives. Few texts are
+    embedded: one per side for each merge on the path.
+    """
+    emb = level.embedding()
+    index = {t: k for k, t in enumerate(g.types)}
+    todo: dict[int, list[int]] = {}
+    for i0, i1, j0, j1, _ in links:
+        a, b = i1 - i0, j1 - j0
+        if a + b <= 2 or a == 0 or b == 0:
+            continue
+        k = index[(a, b)]
+        flat = int(band.off[i1] + j1 - band.lo[i1])
+        if not checked[k, flat]:
+            todo.setdefault(k, []).append(flat)
+    if not todo:
+        return False
+    rows, cols = band.rows, band.cols
+    for k, cells in todo.items():
+        a, b = g.types[k]
+        idx = np.array(cells)
+        I, J = rows[idx], cols[idx]
+        s = combine(level, I, J, a, b, override=emb.exact(I, J, a, b))
+        g.sim[k, idx] = s
+        g.gain[k, idx] = link_gain(s, a, b, config, g.threshold) + _para_terms(level, I, J, a, b, config)
+        checked[k, idx] = True
     return True
 
 
