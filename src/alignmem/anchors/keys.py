@@ -172,7 +172,13 @@ def anchor_keys(text: str, lang: str, *, names: bool = True) -> frozenset[str]:
     """The anchors of ``text``: "n:" numbers, "l:" invariant Latin tokens, "t:" name skeletons.
 
     ``names=False`` leaves out the "t:" keys (and with them jieba for Chinese, the slow part).
+    Memoised: the trilingual stage asks for every sentence's keys once per language pair.
     """
+    return _anchor_keys(text, lang, names)
+
+
+@lru_cache(maxsize=65_536)
+def _anchor_keys(text: str, lang: str, names: bool) -> frozenset[str]:
     code = _lang(lang)
     keys = {"n:" + canonical(mention.value) for mention in extract_numbers(text, code)}
     spans = latin_spans(text, anchors_only=True)
