@@ -28,9 +28,14 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
+# Benchmarks read ../shared/eval (or $$ALIGNMEM_EVAL); the alignment one takes about 20 minutes.
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segmentation.py
 	$(BIN)/python benchmarks/alignment.py
+	$(BIN)/python benchmarks/end_to_end.py
+	$(BIN)/python benchmarks/article.py
+	$(BIN)/python benchmarks/check.py
+	$(BIN)/python benchmarks/glossary.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache
