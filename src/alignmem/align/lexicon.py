@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
-from alignmem.errors import FormatError, InputError
+from alignmem.errors import FormatError
+from alignmem.textfile import read_utf8
 
 
 def read_dictionary(path: str) -> list[tuple[str, str]]:
     """Entries of one dictionary file, in file order; blank lines and ``#`` comments are skipped."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("dictionary not found", path) from None
-    except UnicodeDecodeError:
-        raise FormatError("dictionary is not UTF-8 text", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read dictionary: {exc.strerror or exc}", path) from None
+    text = read_utf8(path, "dictionary")
     entries: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from alignmem.errors import FormatError, InputError
+from alignmem.errors import FormatError
+from alignmem.textfile import read_utf8
 
 _LINE = re.compile(r"^\[\s*([0-9,\s]*)\]\s*:\s*\[\s*([0-9,\s]*)\]$")
 
@@ -45,15 +46,4 @@ def parse_links(text: str, path: str = "<links>") -> list[LinkPair]:
 
 
 def read_links(path: str | Path) -> list[LinkPair]:
-    name = str(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("link file not found", name) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, expected a link file", name) from None
-    except UnicodeDecodeError:
-        raise FormatError("link file is not UTF-8 text", name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
-    return parse_links(text, name)
+    return parse_links(read_utf8(path, "link file"), str(path))
