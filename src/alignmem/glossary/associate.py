@@ -49,14 +49,11 @@ class Similarity:
         todo = sorted({p for p in phrases if p not in self._vectors})
         if not todo:
             return
-        from alignmem.glossary.nlp import encoder
+        from alignmem.align import encoder  # the aligner's model and cache: loaded once per process
 
-        model = encoder()
-        for start in range(0, len(todo), 256):
-            batch = todo[start : start + 256]
-            vectors = model.encode(batch)
-            for phrase, vec in zip(batch, vectors, strict=True):
-                self._vectors[phrase] = vec
+        vectors = encoder().embed(todo)
+        for phrase, vec in zip(todo, vectors, strict=True):
+            self._vectors[phrase] = vec
 
     def known(self, a: str, b: str) -> float | None:
         """The similarity when both phrases are already encoded (no new encoding)."""

