@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # Link types the search considers, (source sentences, target sentences). 0-1 and 1-0 are omissions.
 LINK_TYPES: tuple[tuple[int, int], ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1),
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1),
 )
 
 DEFAULT_SIGNALS: tuple[str, ...] = ("embedding", "length", "anchors")
@@ -31,7 +31,9 @@ class AlignConfig:
     relative_skip: float = 0.15  # ... and the cost of an omission = relative_skip * that median
     threshold: float = 0.2  # combined similarity at which a link gains nothing over an omission
     merge_penalty: float = 0.0  # cost of a 1-2/2-1 link; bigger links pay more (see search.type_penalty)
-    size_exponent: float = 0.0  # a link's gain grows as (a + b) ** size_exponent
+    # a link's gain grows as (a + b) ** size_exponent: above 0, one 2-2 link that covers a regrouped
+    # stretch beats two half-matching 1-1 links of similar score
+    size_exponent: float = 0.2
     skip: float = 0.1  # cost of leaving one sentence unaligned
     below: float = 1.0  # slope of a link's gain below the threshold (above it the slope is 1)
     para_bonus: float = 0.15  # reward for a link starting a paragraph on both sides
