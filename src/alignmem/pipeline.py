@@ -12,14 +12,13 @@ mode a failing document is recorded and the others still go through.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from alignmem import __version__, multi, tmx
+from alignmem import __version__, atomic, multi, tmx
 from alignmem import langs as langreg
 from alignmem.errors import AlignmemError, InputError, NotTranslationError, OutputError
 from alignmem.types import AlignedDocument, Alignment, Document
@@ -172,40 +171,6 @@ def signature(aligned: AlignedDocument, langs: Sequence[str], split: bool = Fals
     return "|".join(parts)
 
 
-def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every file or none: all go to temporary files first, then each is renamed into place."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in files:
-            directory = path.parent if str(path.parent) else Path(".")
-            try:
-                if directory.exists() and not directory.is_dir():
-                    raise OutputError("cannot write: its folder is a file", str(path))
-                if path.is_dir():
-                    raise OutputError("cannot write: a folder of that name exists", str(path))
-                directory.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-            except OSError as exc:
-                raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
-            staged.append((tmp, path))
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp, 0o644)
-            except OSError as exc:
-                raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
-        for tmp, path in staged:
-            try:
-                os.replace(tmp, path)
-            except OSError as exc:
-                raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-
-
 # ------------------------------------------------------------------------------------------- one doc
 def align_group(docs: Sequence[Document], settings: Settings = Settings(), stem: str | None = None, *,
                 aligner: multi.PairAligner | None = None,
@@ -233,7 +198,7 @@ def process(docs: Sequence[Document], base: str | os.PathLike[str], settings: Se
                          f"({','.join(d.lang for d in docs)})")
     aligned, alignments = align_group(docs, settings, stem or _stem(base), aligner=aligner)
     files, warnings = build_files(aligned, alignments, base, settings, [d.path for d in docs if d.path])
-    write_all([(path, data) for path, data, _, _ in files])
+    atomic.write_files([(path, data) for path, data, _, _ in files])
     extras, later_warnings = later_stages(aligned, base, settings)
     warnings.extend(later_warnings)
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
