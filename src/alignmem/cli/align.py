@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from alignmem.errors import InputError
 
@@ -56,3 +57,16 @@ def run(args: argparse.Namespace) -> int:
     from alignmem.cli import align_tmx
 
     return align_tmx.run_files(args)
+
+
+def align_config(signals: str | None, lexicons: Sequence[str] = (), force: bool = False):
+    """The aligner settings of --signals, --lexicon and --force, for every command that aligns.
+    A dictionary turns the lexicon signal on; the lexicon signal without a dictionary is an error."""
+    from alignmem.align import AlignConfig, parse_signals
+
+    names = parse_signals(signals)
+    if lexicons and "lexicon" not in names:
+        names = names + ("lexicon",)
+    if "lexicon" in names and not lexicons:
+        raise InputError("the lexicon signal needs a dictionary: give --lexicon FILE")
+    return AlignConfig(signals=names, force=force, lexicons=tuple(lexicons))

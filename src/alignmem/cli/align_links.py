@@ -9,18 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from alignmem.cli.align import align_config
 from alignmem.errors import InputError
-
-
-def _config(args: argparse.Namespace):
-    from alignmem.align import AlignConfig, parse_signals
-
-    signals = parse_signals(args.signals)
-    if args.lexicon and "lexicon" not in signals:
-        signals = signals + ("lexicon",)
-    if "lexicon" in signals and not args.lexicon:
-        raise InputError("the lexicon signal needs a dictionary: give --lexicon FILE")
-    return AlignConfig(signals=signals, force=args.force, lexicons=tuple(args.lexicon))
 
 
 def _tsv(alignment, src, tgt) -> str:
@@ -60,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from alignmem.segment import segment_document
 
     langs = parse_langs(args.langs) if args.langs else None
-    config = _config(args)
+    config = align_config(args.signals, args.lexicon, args.force)
     docs = [segment_document(d) for d in read_documents(args.files, langs, args.encoding, args.presegmented)]
     for doc in docs:
         if not doc.sentences:

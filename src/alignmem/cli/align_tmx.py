@@ -18,12 +18,10 @@ from alignmem.progress import ProgressBar
 
 
 def settings_from(args: argparse.Namespace) -> pipeline.Settings:
-    from alignmem.align import AlignConfig, parse_signals
+    from alignmem.cli.align import align_config
 
-    config = AlignConfig(signals=parse_signals(args.signals), force=bool(args.force),
-                         lexicons=tuple(args.lexicon or ()))
     return pipeline.Settings(
-        config=config,
+        config=align_config(args.signals, args.lexicon or (), bool(args.force)),
         codes=tmx.parse_codes(args.tmx_codes),
         srclang=langreg.get(args.srclang).code if args.srclang else None,
         encoding=args.encoding,

@@ -63,18 +63,11 @@ def _config(args: argparse.Namespace):
     return CheckConfig(**kwargs)
 
 
-def _align_config(args: argparse.Namespace):
-    if not args.signals:
-        return None
-    from alignmem.align.config import AlignConfig
-
-    return AlignConfig(signals=tuple(s.strip() for s in args.signals.split(",") if s.strip()))
-
-
 def _settings(args: argparse.Namespace):
+    from alignmem.cli.align import align_config
     from alignmem.pipeline import Settings
 
-    return Settings(config=_align_config(args), encoding=args.encoding, presegmented=args.presegmented)
+    return Settings(config=align_config(args.signals), encoding=args.encoding, presegmented=args.presegmented)
 
 
 def _aligned_files(args: argparse.Namespace):
