@@ -192,7 +192,6 @@ def process(docs: Sequence[Document], base: str | os.PathLike[str], settings: Se
     """Align segmented ``docs`` and write their TMX files at ``base`` (and the pair names next to it)."""
     started = time.perf_counter()
     base = Path(base)
-    multi.check_documents(docs)
     if settings.srclang and settings.srclang not in [d.lang for d in docs]:
         raise InputError(f"--srclang {settings.srclang} is not one of the languages "
                          f"({','.join(d.lang for d in docs)})")

@@ -44,25 +44,17 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--links and --format align two files, got {len(args.files)}: give SRC TGT")
     if args.links and args.format == "tsv":
         raise InputError("give either --links OUT or --format tsv, not both")
-    from alignmem.align import align_sentences
     from alignmem.langs import parse_langs
-    from alignmem.read import read_documents
-    from alignmem.segment import segment_document
+    from alignmem.multi import default_pair_aligner
+    from alignmem.pipeline import Settings, read_and_segment
 
     langs = parse_langs(args.langs) if args.langs else None
     config = align_config(args.signals, args.lexicon, args.force)
-    docs = [segment_document(d) for d in read_documents(args.files, langs, args.encoding, args.presegmented)]
-    for doc in docs:
-        if not doc.sentences:
-            raise InputError("no sentence found", doc.path)
-    src, tgt = docs
+    src, tgt = read_and_segment(args.files, langs, Settings(encoding=args.encoding,
+                                                            presegmented=args.presegmented))
+    alignment = default_pair_aligner(src, tgt, config)
     src_text = [s.text for s in src.sentences]
     tgt_text = [s.text for s in tgt.sentences]
-    alignment = align_sentences(
-        src_text, tgt_text, src.lang, tgt.lang,
-        src_paras=[s.para for s in src.sentences], tgt_paras=[s.para for s in tgt.sentences],
-        config=config,
-    )
     from alignmem.align.linkfile import format_links
 
     if args.format == "tsv":
