@@ -47,7 +47,7 @@ def signature(config: AlignConfig, src_lang: str, tgt_lang: str) -> str:
         f"max:{config.max_link}",
         f"band:{config.band}",
         f"thr:{config.threshold:g}/rel{config.relative:g}",
-        f"skip:{config.skip:g}/rel{config.relative_skip:g}",
+        f"skip:{config.skip:g}/rel{config.relative_skip:g}/orphan{config.orphan_floor:g}x{config.orphan_weight:g}",
         f"merge:{config.merge_penalty:g}/size{config.size_exponent:g}",
         f"boost:{config.merge_boost:g}",
         f"verify:{config.verify_rounds}",

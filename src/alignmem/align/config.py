@@ -35,6 +35,10 @@ class AlignConfig:
     # stretch beats two half-matching 1-1 links of similar score
     size_exponent: float = 0.2
     skip: float = 0.1  # cost of leaving one sentence unaligned
+    # leaving out a sentence that resembles something near it on the other side costs more: its best
+    # cosine there above orphan_floor * the usual 1-1 score, times orphan_weight, is added to the cost
+    orphan_floor: float = 0.4
+    orphan_weight: float = 0.6
     below: float = 1.0  # slope of a link's gain below the threshold (above it the slope is 1)
     para_bonus: float = 0.15  # reward for a link starting a paragraph on both sides
     para_cross: float = 0.15  # cost of a link that spans a paragraph boundary on one side

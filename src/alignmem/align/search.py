@@ -17,6 +17,7 @@ from alignmem.align.config import AlignConfig
 from alignmem.align.signals import Prepared, PreparedEmbedding
 
 NEG = -1e18
+USUAL_PRIOR = 0.6  # the usual 1-1 score assumed until calibrate() measures the document's own
 
 
 def type_penalty(a: int, b: int, config: AlignConfig) -> float:
@@ -94,6 +95,31 @@ class Gains:
     sim: np.ndarray  # (len(types), band.size) combined similarity, the score reported for a link
     skip: float  # cost of a 0-1 move
     threshold: float  # similarity at which a link gains nothing
+    usual: float  # the document's usual 1-1 score (a prior until calibrate() measures it)
+    skip_s: np.ndarray | None = None  # (n,) cost of leaving each source sentence unaligned
+    skip_t: np.ndarray | None = None  # (m,) ... each target sentence
+
+
+def skip_costs(level: Level, g: Gains, config: AlignConfig) -> None:
+    """Leaving a sentence out costs more when it looks like a translation of something near it.
+
+    An omitted sentence usually resembles nothing on the other side; a sentence that a translator
+    split off resembles the sentence it came from, and belongs in a 1-2 link, not in an omission.
+    """
+    emb = level.embedding()
+    g.skip_s = np.full(level.n, g.skip)
+    g.skip_t = np.full(level.m, g.skip)
+    if emb is None or config.orphan_weight <= 0 or emb.related_s is None:
+        return
+    floor = config.orphan_floor * g.usual
+    g.skip_s = g.skip + config.orphan_weight * np.maximum(emb.related_s - floor, 0.0)
+    g.skip_t = g.skip + config.orphan_weight * np.maximum(emb.related_t - floor, 0.0)
+
+
+def _skip_gain(g: Gains, I: np.ndarray, a: int) -> np.ndarray:
+    """Gain of a-0 links ending at rows I: minus the cost of the a source sentences left out."""
+    prefix = np.concatenate([[0.0], np.cumsum(g.skip_s)])
+    return -(prefix[np.clip(I, 0, len(g.skip_s))] - prefix[np.clip(I - a, 0, len(g.skip_s))])
 
 
 def gains(level: Level, band: Band, config: AlignConfig) -> Gains:
@@ -103,19 +129,28 @@ def gains(level: Level, band: Band, config: AlignConfig) -> Gains:
     gain = np.full((len(types), size + 1), NEG)
     prev = np.full((len(types), size), size, dtype=np.int64)
     sim = np.zeros((len(types), size))
+    g = Gains(types, gain, prev, sim, config.skip, config.threshold, USUAL_PRIOR)
+    skip_costs(level, g, config)
     for k, (a, b) in enumerate(types):
         start, inside = band.locate(rows - a, cols - b)
         ok = inside & (rows >= a) & (cols >= b)
         prev[k] = np.where(ok, start, size)
         if b == 0:
-            gain[k, :size] = np.where(ok, -config.skip * a, NEG)
+            gain[k, :size] = np.where(ok, _skip_gain(g, rows, a), NEG)
             continue
         idx = np.flatnonzero(ok)
         I, J = rows[idx], cols[idx]
         s = combine(level, I, J, a, b)
         sim[k, idx] = s
-        gain[k, idx] = link_gain(s, a, b, config) + _para_terms(level, I, J, a, b, config)
-    return Gains(types, gain, prev, sim, config.skip, config.threshold)
+        gain[k, idx] = cell_gain(level, g, k, I, J, s, config)
+    return g
+
+
+def cell_gain(level: Level, g: Gains, k: int, I: np.ndarray, J: np.ndarray, s: np.ndarray,
+              config: AlignConfig) -> np.ndarray:
+    """Gain of links of type ``g.types[k]`` ending at nodes (I, J) whose combined similarity is ``s``."""
+    a, b = g.types[k]
+    return link_gain(s, a, b, config, g.threshold) + _para_terms(level, I, J, a, b, config)
 
 
 def run_dp(band: Band, g: Gains) -> list[tuple[int, int, int, int, float]]:
@@ -125,6 +160,7 @@ def run_dp(band: Band, g: Gains) -> list[tuple[int, int, int, int, float]]:
     back = np.zeros(size, dtype=np.int16)
     skip_t = len(g.types)  # the 0-1 move
     lo, w, off = band.lo, band.w, band.off
+    skip_prefix = np.concatenate([[0.0], np.cumsum(g.skip_t)])  # cost of leaving out targets 0..j-1
     for i in range(band.n + 1):
         sl = slice(int(off[i]), int(off[i + 1]))
         cols = np.arange(lo[i], lo[i] + w[i])
@@ -135,8 +171,8 @@ def run_dp(band: Band, g: Gains) -> list[tuple[int, int, int, int, float]]:
             cand = best[g.prev[:, sl]] + g.gain[:, sl]
             arg = np.argmax(cand, axis=0)
             x = cand[arg, np.arange(len(cols))]
-        # 0-1 moves inside the row: best[j] = max(x[j], best[j-1] - skip)
-        slope = cols * g.skip
+        # 0-1 moves inside the row: best[j] = max(x[j], best[j-1] - skip_t[j-1])
+        slope = skip_prefix[cols]
         run = np.maximum.accumulate(x + slope)
         took = run > x + slope
         run = run - slope
@@ -201,17 +237,16 @@ def calibrate(level: Level, band: Band, g: Gains, links, config: AlignConfig) ->
     usual = float(np.median(scores))
     threshold = config.relative * usual
     skip = config.relative_skip * usual
+    g.skip, g.threshold, g.usual = skip, threshold, usual
+    skip_costs(level, g, config)
     rows, cols = band.rows, band.cols
     for k, (a, b) in enumerate(g.types):
         valid = np.flatnonzero(g.gain[k, :-1] > NEG / 2)
         if b == 0:
-            g.gain[k, valid] = -skip * a
+            g.gain[k, valid] = _skip_gain(g, rows[valid], a)
         else:
             I, J = rows[valid], cols[valid]
-            g.gain[k, valid] = link_gain(g.sim[k, valid], a, b, config, threshold) \
-                + _para_terms(level, I, J, a, b, config)
-    g.skip = skip
-    g.threshold = threshold
+            g.gain[k, valid] = cell_gain(level, g, k, I, J, g.sim[k, valid], config)
     return True
 
 
@@ -242,7 +277,7 @@ def verify(level: Level, band: Band, g: Gains, links, config: AlignConfig, check
         I, J = rows[idx], cols[idx]
         s = combine(level, I, J, a, b, override=emb.exact(I, J, a, b))
         g.sim[k, idx] = s
-        g.gain[k, idx] = link_gain(s, a, b, config, g.threshold) + _para_terms(level, I, J, a, b, config)
+        g.gain[k, idx] = cell_gain(level, g, k, I, J, s, config)
         checked[k, idx] = True
     return True
 
@@ -282,6 +317,6 @@ def refine(level: Level, band: Band, g: Gains, links, config: AlignConfig, radiu
         I, J = rows[idx], cols[idx]
         s = combine(level, I, J, a, b, override=emb.exact(I, J, a, b))
         g.sim[k, idx] = s
-        g.gain[k, idx] = link_gain(s, a, b, config, g.threshold) + _para_terms(level, I, J, a, b, config)
+        g.gain[k, idx] = cell_gain(level, g, k, I, J, s, config)
         changed = True
     return changed

@@ -114,6 +114,8 @@ class PreparedEmbedding(Prepared):
         self.ps, self.pt = _prefix(es), _prefix(et)
         self.texts, self.joiners, self.encode = texts, joiners, encode
         self.table: PairTable | None = None
+        self.related_s: np.ndarray | None = None  # set by attach()
+        self.related_t: np.ndarray | None = None
         self._norms: dict[tuple[str, int], np.ndarray] = {}
 
     def coarsen(self, factor: int) -> Prepared:
@@ -130,6 +132,13 @@ class PreparedEmbedding(Prepared):
             if hi > lo:
                 values[band.off[s]:band.off[s] + hi - lo] = et[lo:hi] @ es[s]
         self.table = PairTable(self.m, band.keys(), values)
+        # each sentence's best cosine with a sentence of the other side in the band
+        rows, cols = band.rows, band.cols
+        inside = (rows < self.n) & (cols < self.m)
+        self.related_s = np.zeros(self.n)
+        self.related_t = np.zeros(self.m)
+        np.maximum.at(self.related_s, rows[inside], values[inside])
+        np.maximum.at(self.related_t, cols[inside], values[inside])
 
     def _dot(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
         s = np.clip(s, 0, self.n - 1)
