@@ -44,7 +44,7 @@ class AlignConfig:
     para_cross: float = 0.15  # cost of a link that spans a paragraph boundary on one side
     exact_windows: bool = False  # re-embed merged sentences (not only average them) where it matters
     verify_rounds: int = 3  # re-embed the merges the search chose, and search again, this many times
-    merge_boost: float = 1.15  # factor on the averaged-embedding cosine of n-m links before re-embedding
+    merge_boost: float = 1.1  # factor on the averaged-embedding cosine of n-m links before re-embedding
     refine_margin: float = 0.15  # ... for merges whose averaged gain is this close to the best at their node
     refine_confident: float = 0.6  # ... near links that are not 1-1 or score below this
     min_mean_score: float = 0.22  # below this mean link score the texts are not translations
