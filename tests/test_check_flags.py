@@ -188,7 +188,8 @@ def fake_embed(table: dict[str, list[float]]):
 
 
 E1, E2, E3 = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]
-VECTORS = {"A1": E1, "A2": E2, "B1": E1, "B2": E2, "B12": [1.0, 1.0, 0.0], "X": E3}
+VECTORS = {"A1": E1, "A2": E2, "A3": E3, "B1": E1, "B2": E2, "B3": E3, "B12": [1.0, 1.0, 0.0],
+           "B23": [0.0, 1.0, 1.0], "X": E3}
 
 
 def grouped(en: list[str], zh: list[str]) -> Unit:
@@ -203,6 +204,17 @@ def inside(*units: Unit) -> list[list[str]]:
 
 def test_swapped_sentences_inside_a_group():
     assert inside(grouped(["A1", "A2"], ["B2", "B1"]), grouped(["A1", "A2"], ["B1", "B2"])) == [["order"], []]
+
+
+def test_swapped_sentences_inside_a_group_of_unequal_sizes():
+    # three English sentences against two Chinese ones: the translator merged two of them, which keeps
+    # the order; a swap puts the match of the last English sentence first
+    swapped = grouped(["A1", "A2", "A3"], ["B3", "B12"])
+    merged = grouped(["A1", "A2", "A3"], ["B12", "B3"])
+    merged_late = grouped(["A1", "A2", "A3"], ["B1", "B23"])
+    assert inside(swapped, merged, merged_late) == [["order"], [], []]
+    # the same seen from the side with more sentences
+    assert inside(grouped(["B3", "B12"], ["A1", "A2", "A3"])) == [["order"]]
 
 
 def test_sentence_without_counterpart_inside_a_group():

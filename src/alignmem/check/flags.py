@@ -512,8 +512,12 @@ class Inside(Rule):
             n, m = sim.shape
             if n == m and 2 <= n <= 4:
                 flag = self._order(sim, a, b)
-                if flag:
-                    out.append(flag)
+            elif n != m and min(n, m) >= 2 and max(n, m) <= 6:
+                flag = self._crossing(sim, a, b)
+            else:
+                flag = None
+            if flag:
+                out.append(flag)
             for x, y, matrix in ((a, b, sim), (b, a, sim.T)):
                 if len(sentences[x]) < 2 or len(sentences[x]) <= len(sentences[y]) - 0:
                     continue
@@ -523,6 +527,30 @@ class Inside(Rule):
                     out.append(Flag(self.extra_code, f"{x} sentence {lonely[0] + 1} of {len(best)} has no "
                                     f"{y} counterpart (similarity {best[lonely[0]]:.2f})", (x, y)))
         return out
+
+    def _crossing(self, sim, a: str, b: str) -> Flag | None:
+        """Groups of unequal sizes: do the sentences of the shorter side match the other's out of order?
+
+        Each sentence of the side with fewer sentences goes to its best match on the other side; if
+        those matches run backwards, and that beats the best in-order matching by ``order_margin``,
+        sentences were swapped (a translator merging or splitting keeps the order).
+        """
+        import numpy as np
+
+        rows, matrix, x, y = (a, sim, a, b) if sim.shape[0] < sim.shape[1] else (b, sim.T, b, a)
+        n, m = matrix.shape
+        free = matrix.max(axis=1)
+        # best in-order matching: row i takes column c_i with c_1 <= c_2 <= ... (a small DP)
+        best = matrix[0].copy()
+        for i in range(1, n):
+            best = np.maximum.accumulate(best) + matrix[i]
+        in_order = float(best.max()) / n
+        picked = matrix.argmax(axis=1)
+        if np.all(np.diff(picked) >= 0) or float(free.mean()) - in_order <= self.config.order_margin:
+            return None
+        shown = ",".join(str(int(c) + 1) for c in picked)
+        return Flag(self.code, f"{x} sentences match {y} sentences {shown}, out of order "
+                    f"(similarity {float(free.mean()):.2f} against {in_order:.2f})", (x, y))
 
     def _order(self, sim, a: str, b: str) -> Flag | None:
         from itertools import permutations
