@@ -113,7 +113,8 @@ class PreparedEmbedding(Prepared):
         self.n, self.m = len(es), len(et)
         self.ps, self.pt = _prefix(es), _prefix(et)
         self.texts, self.joiners, self.encode = texts, joiners, encode
-        self.table: PairTable | None = None
+        self.band: Band | None = None  # the band of the last attach() and the dot products of its cells
+        self.band_dots: np.ndarray | None = None
         self.related_s: np.ndarray | None = None  # set by attach()
         self.related_t: np.ndarray | None = None
         self._norms: dict[tuple[str, int], np.ndarray] = {}
@@ -131,7 +132,7 @@ class PreparedEmbedding(Prepared):
             hi = min(lo + w, self.m)
             if hi > lo:
                 values[band.off[s]:band.off[s] + hi - lo] = et[lo:hi] @ es[s]
-        self.table = PairTable(self.m, band.keys(), values)
+        self.band, self.band_dots = band, values
         # each sentence's best cosine with a sentence of the other side in the band
         rows, cols = band.rows, band.cols
         inside = (rows < self.n) & (cols < self.m)
@@ -143,7 +144,11 @@ class PreparedEmbedding(Prepared):
     def _dot(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
         s = np.clip(s, 0, self.n - 1)
         t = np.clip(t, 0, self.m - 1)
-        values, found = self.table.lookup(s, t) if self.table else (np.zeros(s.shape), np.zeros(s.shape, bool))
+        if self.band is not None:  # sentence pair (s, t) is cell (s, t) of the band
+            flat, found = self.band.locate(s, t)
+            values = np.where(found, self.band_dots[flat], 0.0)
+        else:
+            values, found = np.zeros(s.shape), np.zeros(s.shape, dtype=bool)
         missing = np.flatnonzero(~found)
         for start in range(0, len(missing), 4096):  # pairs off the band: compute directly, in chunks
             idx = missing[start:start + 4096]
