@@ -82,6 +82,32 @@ def test_lexicon_both_formats_and_direction(tmp_path):
         assert list(prep.score(I, J, 1, 1)) == [1.0, 1.0, 0.0]
 
 
+def test_lexicon_matches_inflected_forms_and_phrases(tmp_path):
+    # dictionaries list base forms; texts inflect them: Russian through pymorphy3 lemmas, English
+    # plurals through a base form applied alike to dictionary and text
+    path = tmp_path / "d.tsv"
+    path.write_text("treaty\tдоговор\nSecurity Council\tСовет Безопасности\ncountry\tстрана\n", encoding="utf-8")
+    config = AlignConfig(signals=("lexicon",), lexicons=(str(path),))
+    src = ["Both treaties were signed.", "The Security Council's members met.", "Weather was fine."]
+    tgt = ["Заседание членов Совета Безопасности.", "Оба договора подписаны.", "Погода была хорошей."]
+    prep = get_signal("lexicon").prepare(src, tgt, "en", "ru", config)
+    I, J = cells((1, 2), (2, 1), (1, 1), (2, 2))
+    assert list(prep.score(I, J, 1, 1)) == [1.0, 1.0, 0.0, 0.0]
+    assert np.isnan(prep.score(*cells((3, 3)), 1, 1)[0])  # no entry in either sentence: no evidence
+    # one word of a two-word entry is not the entry
+    lone = get_signal("lexicon").prepare(["The Council met."], ["Совет собрался."], "en", "ru", config)
+    assert np.isnan(lone.score(*cells((1, 1)), 1, 1)[0])
+
+
+def test_english_base_form():
+    from alignmem.align.signals import _en_base
+
+    table = {"treaties": "treaty", "countries": "country", "matches": "match", "taxes": "tax",
+             "classes": "class", "states": "state", "signs": "sign", "status": "status", "analysis": "analysis",
+             "press": "press", "us": "us", "is": "is", "gas": "gas"}
+    assert {word: _en_base(word) for word in table} == table
+
+
 def test_lexicon_chinese_substrings(tmp_path):
     path = tmp_path / "d.tsv"
     path.write_text("bridge\t大桥\nticket\t船票\n", encoding="utf-8")

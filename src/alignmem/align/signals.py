@@ -350,12 +350,34 @@ class AnchorSignal(Signal):
 
 
 _WORD = re.compile(r"\w+")
+MAX_ENTRY_WORDS = 4  # dictionary entries of up to this many words are matched
 
 
-def _tokens(text: str, lang: str) -> set[str]:
-    if lang == "zh":
-        return set()
-    return {w.lower() for w in _WORD.findall(text)}
+def _en_base(word: str) -> str:
+    """A crude English base form, applied alike to texts and dictionaries: plural and 3rd-person -s."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _lexicon_form(word: str, lang: str) -> str:
+    """How words of a text and of a dictionary are compared: lowercased, Russian lemmatised (pymorphy3)."""
+    low = word.lower()
+    if lang == "ru":
+        from alignmem.glossary.nlp import ru_lemma
+
+        return ru_lemma(low)
+    if lang == "en":
+        return _en_base(low)
+    return low
+
+
+def _phrase(text: str, lang: str) -> str:
+    return " ".join(_lexicon_form(w, lang) for w in _WORD.findall(text))
 
 
 class LexiconSignal(Signal):
@@ -389,14 +411,21 @@ def _lexicon_keys(texts: Sequence[str], lang: str, entries: Sequence[tuple[str, 
             grams = {text[i:i + n] for n in range(1, 5) for i in range(len(text) - n + 1)}
             out.append(frozenset(f"x:{k}" for gram in grams & words.keys() for k in words[gram]))
         return out
+    # entries and texts compared word by word in base form ('договоров' finds 'договор', 'treaties' finds
+    # 'treaty'), entries of several words as word sequences ('Совета Безопасности' finds 'Совет Безопасности')
     index: dict[str, list[int]] = {}
     for k, entry in enumerate(entries):
-        index.setdefault(entry[side].lower(), []).append(k)
+        phrase = _phrase(entry[side], lang)
+        if phrase and phrase.count(" ") < MAX_ENTRY_WORDS:
+            index.setdefault(phrase, []).append(k)
+    longest = max((p.count(" ") + 1 for p in index), default=1)
     for text in texts:
+        forms = [_lexicon_form(w, lang) for w in _WORD.findall(text)]
         keys = set()
-        for token in _tokens(text, lang):
-            for k in index.get(token, ()):
-                keys.add(f"x:{k}")
+        for size in range(1, longest + 1):
+            for i in range(len(forms) - size + 1):
+                for k in index.get(" ".join(forms[i:i + size]), ()):
+                    keys.add(f"x:{k}")
         out.append(frozenset(keys))
     return out
 
