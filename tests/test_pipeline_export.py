@@ -95,6 +95,28 @@ def test_unwritable_output_leaves_no_file_at_all(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == [f"{STEM}.en-zh-CN.tmx"]
 
 
+@pytest.mark.parametrize("taken", [f"{STEM}.report.html", f"{STEM}.glossary.csv"])
+def test_unwritable_glossary_or_report_leaves_no_tmx_either(tmp_path, taken):
+    # the TMX files, the glossary and the report of a document are written together, all or none
+    out = tmp_path / "tm"
+    out.mkdir()
+    (out / taken).mkdir()
+    settings = pipeline.Settings(glossary=True, report=True, split_merged=False)
+    with pytest.raises(OutputError, match="cannot write: a folder of that name exists"):
+        pipeline.process(fixture_documents(), out / f"{STEM}.tmx", settings, aligner=fixture_aligner)
+    assert sorted(p.name for p in out.iterdir()) == [taken]
+
+
+def test_glossary_and_report_are_listed_with_the_tmx_files(tmp_path):
+    settings = pipeline.Settings(glossary=True, report=True, split_merged=False)
+    result = pipeline.process(fixture_documents(), tmp_path / f"{STEM}.tmx", settings, aligner=fixture_aligner)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert f"{STEM}.report.html" in written and f"{STEM}.glossary.tbx" in written
+    assert sorted(Path(p).name for p in result.extras) == sorted(
+        name for name in written if ".glossary." in name or name.endswith(".report.html"))
+    assert not [name for name in written if name.endswith(".tmp")]
+
+
 def test_not_a_translation_names_both_files(tmp_path):
     docs = fixture_documents(tmp_path)
 

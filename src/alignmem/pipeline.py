@@ -197,9 +197,10 @@ def process(docs: Sequence[Document], base: str | os.PathLike[str], settings: Se
                          f"({','.join(d.lang for d in docs)})")
     aligned, alignments = align_group(docs, settings, stem or _stem(base), aligner=aligner)
     files, warnings = build_files(aligned, alignments, base, settings, [d.path for d in docs if d.path])
-    atomic.write_files([(path, data) for path, data, _, _ in files])
-    extras, later_warnings = later_stages(aligned, base, settings)
-    warnings.extend(later_warnings)
+    later = later_stages(aligned, base, settings)
+    # the TMX files, the glossary and the report of a document are written together, all or none
+    atomic.write_files([(path, data) for path, data, _, _ in files] + later)
+    extras = [str(path) for path, _ in later]
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
     linked = tuple((d.lang, sum(len(g.sentences[k]) for g in aligned.groups
                                 if sum(1 for s in g.sentences if s) > 1)) for k, d in enumerate(docs))
@@ -233,25 +234,19 @@ def _stem(base: Path) -> str:
     return name[: -len(".tmx")] if name.lower().endswith(".tmx") else name
 
 
-def later_stages(aligned: AlignedDocument, base: Path, settings: Settings) -> tuple[list[str], list[str]]:
-    """Glossary and review report of a document, written next to its TMX files.
-    Returns (paths written, warnings)."""
-    written: list[str] = []
-    warnings: list[str] = []
+def later_stages(aligned: AlignedDocument, base: Path, settings: Settings) -> list[tuple[Path, bytes]]:
+    """Glossary and review report of a document, as files (path, content) to write next to its TMX files."""
+    files: list[tuple[Path, bytes]] = []
     if settings.glossary:
-        from alignmem.glossary import build_glossary
-        from alignmem.glossary import write_all as write_glossary
+        from alignmem.glossary import all_files, build_glossary
 
         glossary = build_glossary(tmx.tus_from_groups(aligned, aligned.langs), aligned.langs)
-        written.extend(str(path) for path in write_glossary(glossary, base.parent, _stem(base),
-                                                            codes=settings.codes))
+        files += all_files(glossary, base.parent, _stem(base), codes=settings.codes)
     if settings.report:
-        from alignmem.check import write_report
+        from alignmem.check import report_bytes
 
-        report = base.with_name(f"{_stem(base)}.report.html")
-        write_report(aligned, report)
-        written.append(str(report))
-    return written, warnings
+        files.append((base.with_name(f"{_stem(base)}.report.html"), report_bytes(aligned)[0]))
+    return files
 
 
 def align_files(paths: Sequence[str | os.PathLike[str]], langs: Sequence[str] | None = None,

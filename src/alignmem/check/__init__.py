@@ -4,7 +4,8 @@ Library entry points (the CLI is a thin layer over them):
 - :func:`check_aligned` - aligned documents (sources known): coverage, unaligned sentences and flags;
 - :func:`check_tmx` - TUs read from TMX files: what stored scores, link types and texts can tell;
 - :func:`to_json` / :func:`format_table` - the result as a stable JSON document or a readable table;
-- :func:`write_report` - the self-contained HTML review report (``tm/<stem>.report.html``).
+- :func:`write_report` - the self-contained HTML review report (``tm/<stem>.report.html``);
+  :func:`report_bytes` gives its bytes for a caller that writes it with other files.
 QA rules and their codes are in :mod:`alignmem.check.flags`; nothing heavy is imported here.
 """
 
@@ -19,8 +20,8 @@ from alignmem.types import TU, AlignedDocument
 
 __all__ = [
     "CheckConfig", "CheckResult", "Checked", "Coverage", "DocumentCheck", "Flag", "Unit",
-    "check_aligned", "check_tmx", "check_units", "format_table", "rule_codes", "to_json", "units_of_tus",
-    "write_report",
+    "check_aligned", "check_tmx", "check_units", "format_table", "report_bytes", "rule_codes", "to_json",
+    "units_of_tus", "write_report",
 ]
 
 
@@ -105,20 +106,28 @@ def format_table(result: CheckResult, *, min_coverage: float | None = None, max_
     return build(result, min_coverage=min_coverage, max_flags=max_flags, limit=limit)
 
 
-def write_report(aligned: AlignedDocument | Sequence[AlignedDocument] | None, path: str | os.PathLike[str],
-                 result: CheckResult | None = None, *, title: str | None = None,
-                 config: CheckConfig | None = None) -> CheckResult:
-    """Write the HTML review report to ``path`` atomically (deterministic bytes); returns the result shown.
+def report_bytes(aligned: AlignedDocument | Sequence[AlignedDocument] | None, result: CheckResult | None = None,
+                 *, title: str | None = None, config: CheckConfig | None = None) -> tuple[bytes, CheckResult]:
+    """The HTML review report (deterministic bytes) and the result it shows.
 
     Give the aligned document(s) (checked here with ``config``), or a ``result`` already computed
-    (``aligned`` may then be None). The pipeline writes ``tm/<stem>.report.html`` this way.
+    (``aligned`` may then be None).
     """
-    from alignmem import atomic
     from alignmem.check.report_html import render
 
     if result is None:
         if aligned is None:
-            raise ValueError("write_report needs the aligned document(s) or a check result")
+            raise ValueError("the report needs the aligned document(s) or a check result")
         result = check_aligned(aligned, config)
-    atomic.write_text(path, render(result, title=title))
+    return render(result, title=title).encode("utf-8"), result
+
+
+def write_report(aligned: AlignedDocument | Sequence[AlignedDocument] | None, path: str | os.PathLike[str],
+                 result: CheckResult | None = None, *, title: str | None = None,
+                 config: CheckConfig | None = None) -> CheckResult:
+    """Write the HTML review report of :func:`report_bytes` to ``path`` atomically; returns the result shown."""
+    from alignmem import atomic
+
+    data, result = report_bytes(aligned, result, title=title, config=config)
+    atomic.write_bytes(path, data)
     return result

@@ -12,7 +12,7 @@ Stages: :mod:`.candidates` (per-language rules) -> :mod:`.corpus` (counts, fragm
 from __future__ import annotations
 
 from alignmem.glossary.build import Settings, build_glossary
-from alignmem.glossary.export import Naming, write_all, write_formats
+from alignmem.glossary.export import Naming, all_files, format_files, write_all, write_formats
 from alignmem.glossary.model import Entry, Example, Glossary, Term
 from alignmem.glossary.seed import read_glossary
 
@@ -23,7 +23,9 @@ __all__ = [
     "Naming",
     "Settings",
     "Term",
+    "all_files",
     "build_glossary",
+    "format_files",
     "read_glossary",
     "write_all",
     "write_formats",

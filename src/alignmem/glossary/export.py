@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from alignmem import TOOL_NAME, __version__
-from alignmem.atomic import write_bytes, write_text
+from alignmem.atomic import write_files
 from alignmem.glossary.model import ACRONYM, FULL_FORM, Entry, Glossary, Term, verified
 from alignmem.langs import get
 
@@ -89,8 +89,15 @@ class Format:
     def __init__(self, codes: Mapping[str, str] | None = None):
         self.overrides = dict(codes or {})
 
-    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
+    def files(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[tuple[Path, bytes]]:
+        """The files of this format, as (path, content), written by nobody yet."""
         raise NotImplementedError
+
+    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
+        """Write this format's files, all or none."""
+        files = self.files(glossary, naming, output)
+        write_files(files)
+        return [path for path, _ in files]
 
     def codes(self, glossary: Glossary) -> dict[str, str]:
         return lang_codes(glossary.langs, self.overrides)
@@ -102,10 +109,8 @@ class Format:
 class TBX2(Format):
     name = "tbx"
 
-    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
-        path = output or naming.single("tbx")
-        write_bytes(path, self.dumps(glossary))
-        return [path]
+    def files(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[tuple[Path, bytes]]:
+        return [(output or naming.single("tbx"), self.dumps(glossary))]
 
     def dumps(self, glossary: Glossary) -> bytes:
         from lxml import etree
@@ -158,10 +163,8 @@ class TBX2(Format):
 class TBX3(Format):
     name = "tbx3"
 
-    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
-        path = output or naming.directory / f"{naming.prefix}{naming.suffix}.tbx3.tbx"
-        write_bytes(path, self.dumps(glossary))
-        return [path]
+    def files(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[tuple[Path, bytes]]:
+        return [(output or naming.directory / f"{naming.prefix}{naming.suffix}.tbx3.tbx", self.dumps(glossary))]
 
     def dumps(self, glossary: Glossary) -> bytes:
         from lxml import etree
@@ -216,17 +219,10 @@ def _target_for(term: Term, targets: tuple[Term, ...]) -> Term:
 class OmegaT(Format):
     name = "omegat"
 
-    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
+    def files(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[tuple[Path, bytes]]:
         codes = self.codes(glossary)
-        paths = []
-        for a in glossary.langs:
-            for b in glossary.langs:
-                if a == b:
-                    continue
-                path = naming.pair(codes[a], codes[b], "utf8")
-                write_text(path, self.dumps(glossary, a, b))
-                paths.append(path)
-        return paths
+        return [(naming.pair(codes[a], codes[b], "utf8"), self.dumps(glossary, a, b).encode("utf-8"))
+                for a in glossary.langs for b in glossary.langs if a != b]
 
     def dumps(self, glossary: Glossary, src: str, tgt: str) -> str:
         codes = self.codes(glossary)
@@ -255,10 +251,8 @@ class OmegaT(Format):
 class CSV(Format):
     name = "csv"
 
-    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
-        path = output or naming.single("csv")
-        write_text(path, self.dumps(glossary))
-        return [path]
+    def files(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[tuple[Path, bytes]]:
+        return [(output or naming.single("csv"), self.dumps(glossary).encode("utf-8"))]
 
     def dumps(self, glossary: Glossary) -> str:
         codes = self.codes(glossary)
@@ -285,14 +279,10 @@ class CSV(Format):
 class PO(Format):
     name = "po"
 
-    def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
+    def files(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[tuple[Path, bytes]]:
         codes = self.codes(glossary)
-        paths = []
-        for lang in glossary.langs[1:]:
-            path = naming.target(codes[lang], "po")
-            write_text(path, self.dumps(glossary, lang))
-            paths.append(path)
-        return paths
+        return [(naming.target(codes[lang], "po"), self.dumps(glossary, lang).encode("utf-8"))
+                for lang in glossary.langs[1:]]
 
     def dumps(self, glossary: Glossary, tgt: str) -> str:
         import polib
@@ -339,6 +329,26 @@ FORMATS: dict[str, type[Format]] = {"tbx": TBX2, "tbx3": TBX3, "omegat": OmegaT,
 ALL = ("tbx", "omegat", "csv", "po")
 
 
+def format_files(
+    glossary: Glossary,
+    naming: Naming,
+    formats: Sequence[str] = ALL,
+    *,
+    output: Path | None = None,
+    codes: Mapping[str, str] | None = None,
+    verified_only: bool = True,
+) -> list[tuple[Path, bytes]]:
+    """The files of ``formats`` as (path, content); ``output`` is used as the file name of a single-file
+    format. With ``verified_only`` TBX, OmegaT and CSV carry only the entries :func:`exported` keeps; PO
+    always gets every entry, the unverified ones marked fuzzy."""
+    files: list[tuple[Path, bytes]] = []
+    checked = replace(glossary, entries=tuple(exported(glossary))) if verified_only else glossary
+    for name in formats:
+        source = glossary if name == "po" else checked
+        files += FORMATS[name](codes).files(source, naming, output if len(formats) == 1 else None)
+    return files
+
+
 def write_formats(
     glossary: Glossary,
     naming: Naming,
@@ -348,15 +358,24 @@ def write_formats(
     codes: Mapping[str, str] | None = None,
     verified_only: bool = True,
 ) -> list[Path]:
-    """Write ``formats``; ``output`` is used as the file name of a single-file format. With
-    ``verified_only`` TBX, OmegaT and CSV carry only the entries :func:`exported` keeps; PO always gets
-    every entry, the unverified ones marked fuzzy."""
-    paths: list[Path] = []
-    checked = replace(glossary, entries=tuple(exported(glossary))) if verified_only else glossary
-    for name in formats:
-        source = glossary if name == "po" else checked
-        paths += FORMATS[name](codes).write(source, naming, output if len(formats) == 1 else None)
-    return paths
+    """Write the files of :func:`format_files`, all or none."""
+    files = format_files(glossary, naming, formats, output=output, codes=codes, verified_only=verified_only)
+    write_files(files)
+    return [path for path, _ in files]
+
+
+def all_files(
+    glossary: Glossary,
+    out_dir: str | Path,
+    stem: str,
+    *,
+    codes: Mapping[str, str] | None = None,
+    verified_only: bool = True,
+) -> list[tuple[Path, bytes]]:
+    """<stem>.glossary.tbx, <stem>.<a>-<b>.glossary.utf8 per pair, <stem>.glossary.csv and
+    <stem>.<lang>.glossary.po per target language, in ``out_dir``, as (path, content)."""
+    return format_files(glossary, Naming(Path(out_dir), stem, ".glossary"), ALL, codes=codes,
+                        verified_only=verified_only)
 
 
 def write_all(
@@ -367,7 +386,7 @@ def write_all(
     codes: Mapping[str, str] | None = None,
     verified_only: bool = True,
 ) -> list[Path]:
-    """<stem>.glossary.tbx, <stem>.<a>-<b>.glossary.utf8 per pair, <stem>.glossary.csv and
-    <stem>.<lang>.glossary.po per target language, in ``out_dir``."""
-    return write_formats(glossary, Naming(Path(out_dir), stem, ".glossary"), ALL, codes=codes,
-                         verified_only=verified_only)
+    """Write the files of :func:`all_files`, all or none."""
+    files = all_files(glossary, out_dir, stem, codes=codes, verified_only=verified_only)
+    write_files(files)
+    return [path for path, _ in files]
