@@ -57,7 +57,7 @@ def _links(src: np.ndarray, tgt: np.ndarray, config: AlignConfig) -> list[tuple[
 
 
 # merges made deliberately dear, so that only the omission cost decides between 1-2 and 1-1 + 0-1
-DEAR_MERGES = dict(merge_boost=1.0, size_exponent=0.0, merge_penalty=0.2)
+DEAR_MERGES = {"merge_boost": 1.0, "size_exponent": 0.0, "merge_penalty": 0.2}
 
 
 def test_the_cosines_are_as_built():

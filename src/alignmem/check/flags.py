@@ -537,8 +537,8 @@ class Inside(Rule):
         """
         import numpy as np
 
-        rows, matrix, x, y = (a, sim, a, b) if sim.shape[0] < sim.shape[1] else (b, sim.T, b, a)
-        n, m = matrix.shape
+        matrix, x, y = (sim, a, b) if sim.shape[0] < sim.shape[1] else (sim.T, b, a)
+        n = matrix.shape[0]
         free = matrix.max(axis=1)
         # best in-order matching: row i takes column c_i with c_1 <= c_2 <= ... (a small DP)
         best = matrix[0].copy()

@@ -10,7 +10,7 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from alignmem import TOOL_NAME, __version__
 from alignmem.atomic import write_files
@@ -349,17 +349,9 @@ def format_files(
     return files
 
 
-def write_formats(
-    glossary: Glossary,
-    naming: Naming,
-    formats: Sequence[str] = ALL,
-    *,
-    output: Path | None = None,
-    codes: Mapping[str, str] | None = None,
-    verified_only: bool = True,
-) -> list[Path]:
-    """Write the files of :func:`format_files`, all or none."""
-    files = format_files(glossary, naming, formats, output=output, codes=codes, verified_only=verified_only)
+def write_formats(glossary: Glossary, naming: Naming, formats: Sequence[str] = ALL, **options: Any) -> list[Path]:
+    """Write the files of :func:`format_files` (same options), all or none."""
+    files = format_files(glossary, naming, formats, **options)
     write_files(files)
     return [path for path, _ in files]
 
@@ -378,15 +370,8 @@ def all_files(
                         verified_only=verified_only)
 
 
-def write_all(
-    glossary: Glossary,
-    out_dir: str | Path,
-    stem: str,
-    *,
-    codes: Mapping[str, str] | None = None,
-    verified_only: bool = True,
-) -> list[Path]:
-    """Write the files of :func:`all_files`, all or none."""
-    files = all_files(glossary, out_dir, stem, codes=codes, verified_only=verified_only)
+def write_all(glossary: Glossary, out_dir: str | Path, stem: str, **options: Any) -> list[Path]:
+    """Write the files of :func:`all_files` (same options), all or none."""
+    files = all_files(glossary, out_dir, stem, **options)
     write_files(files)
     return [path for path, _ in files]
