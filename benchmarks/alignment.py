@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import subprocess
@@ -29,14 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from evaldata import eval_dir, make_unbench
+
 SYSTEMS = ("alignmem", "alignmem-exact", "galechurch", "sentalign")
 SETS = ("mac", "en-ru", "en-zh", "ru-zh", "scale")
 SCALE_SENTENCES = 20_000
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("ALIGNMEM_EVAL")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def _lines(path: Path) -> list[str]:
@@ -108,12 +104,10 @@ def child(system: str, root: str, src_lang: str, tgt_lang: str, out: str) -> Non
 # ------------------------------------------------------------------------------- data sets
 
 
-def build_un(eval_root: Path, work: Path) -> Path:
+def build_un(work: Path) -> Path:
     out = work / "unbench"
     if not (out / "en-ru").exists():
-        subprocess.run([sys.executable, str(eval_root / "tools" / "make_unbench.py"), str(eval_root / "un-devset"),
-                        "devset", str(out), "--docs", "40", "--sents", "60", "--seed", "1"],
-                       check=True, stdout=subprocess.DEVNULL)
+        make_unbench(out, docs=40, sents=60, seed=1)
     return out
 
 
@@ -212,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             elif name == "scale":
                 root, src, tgt = build_scale(eval_root, work), "en", "ru"
             else:
-                root, (src, tgt) = build_un(eval_root, work) / name, name.split("-")
+                root, (src, tgt) = build_un(work) / name, name.split("-")
             rows.append((name, "gold (ceiling)", ceiling(root)))
             for system in systems:
                 if name == "scale" and system in ("sentalign", "alignmem-exact"):

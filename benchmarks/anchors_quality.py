@@ -15,14 +15,9 @@ The data is found at ../shared/eval (next to the repo) or $ALIGNMEM_EVAL.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
-
-def eval_dir() -> Path:
-    env = os.environ.get("ALIGNMEM_EVAL")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "eval"
+from evaldata import eval_dir
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import subprocess
@@ -34,19 +33,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaldata import eval_dir, make_unbench
+
 LANGS = ("en", "ru", "zh")
 JOIN = {"en": " ", "ru": " ", "zh": ""}
 
 
-def eval_dir() -> Path:
-    return Path(os.environ.get("ALIGNMEM_EVAL") or Path(__file__).resolve().parents[2] / "shared" / "eval")
-
-
-def build_unbench(evals: Path, out: Path, docs: int, seed: int) -> Path:
-    subprocess.run([sys.executable, str(evals / "tools" / "make_unbench.py"), str(evals / "un-devset"), "devset",
-                    str(out), "--docs", str(docs), "--sents", "60", "--seed", str(seed)],
-                   check=True, stdout=subprocess.DEVNULL)
-    return out / "e2e"
 
 
 # ------------------------------------------------------------------------------- documents as pieces
@@ -367,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
                 report["browser_10k"] = browser_timing(work / "big.report.html")
             print(f"10k-group check: {report['speed_10k']}", file=sys.stderr)
         if not args.no_faults:
-            e2e = build_unbench(evals, work / "unb", max(args.docs, 2), args.seed)
+            e2e = make_unbench(work / "unb", docs=max(args.docs, 2), sents=60, seed=args.seed) / "e2e"
             stems = sorted(p.name.split(".")[0] for p in e2e.glob("*.gold.jsonl"))[: args.docs]
             report["faults"] = measure(e2e, stems, args.seed, work, args.verbose)
     targets = {"fault_recall>=0.95": report.get("faults", {}).get("fault_recall", 1) >= 0.95,

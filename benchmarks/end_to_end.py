@@ -21,27 +21,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from itertools import combinations
 from pathlib import Path
 
+from evaldata import make_unbench
+
 LANGS = ("en", "ru", "zh")
 
 
-def eval_dir() -> Path:
-    return Path(os.environ.get("ALIGNMEM_EVAL") or Path(__file__).resolve().parents[2] / "shared" / "eval")
-
-
 def build_set(out: Path, docs: int, sents: int, seed: int) -> Path:
-    ev = eval_dir()
-    subprocess.run([sys.executable, str(ev / "tools" / "make_unbench.py"), str(ev / "un-devset"), "devset",
-                    str(out), "--docs", str(docs), "--sents", str(sents), "--seed", str(seed)],
-                   check=True, stdout=subprocess.DEVNULL)
-    return out
+    return make_unbench(out, docs=docs, sents=sents, seed=seed)
 
 
 def norm(text: str) -> str:

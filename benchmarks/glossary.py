@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -41,6 +40,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from evaldata import make_unbench
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -60,15 +61,8 @@ ARTICLE_TERMS = [
 ]
 
 
-def eval_dir() -> Path:
-    return Path(os.environ.get("ALIGNMEM_EVAL") or ROOT.parent / "shared" / "eval")
-
-
 def build_set(out: Path) -> Path:
-    ev = eval_dir()
-    subprocess.run([sys.executable, str(ev / "tools" / "make_unbench.py"), str(ev / "un-devset"), "devset",
-                    str(out), "--docs", "40", "--sents", "60", "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
-    return out
+    return make_unbench(out, docs=40, sents=60, seed=1)
 
 
 def gold_tus(data: Path):

@@ -23,13 +23,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from evaldata import make_unbench, require
 
 from alignmem.segment import split_paragraph
 from alignmem.segment.registry import table
@@ -48,20 +47,12 @@ def _same(text: str, output: object) -> Spans:
 
 
 def eval_dir() -> Path:
-    path = Path(os.environ.get("ALIGNMEM_EVAL") or Path(__file__).resolve().parents[2] / "shared" / "eval")
-    if not (path / "tools" / "make_unbench.py").is_file():
-        raise SystemExit(f"segmentation benchmark: no evaluation data at {path} (set ALIGNMEM_EVAL)")
-    return path
+    return require("segmentation benchmark")
 
 
 def build_set(out: Path, split: str, docs: int, sents: int, seed: int) -> Path:
-    base = eval_dir()
-    subprocess.run(
-        [sys.executable, str(base / "tools" / "make_unbench.py"), str(base / "un-devset"), split, str(out),
-         "--docs", str(docs), "--sents", str(sents), "--seed", str(seed)],
-        check=True, stdout=subprocess.DEVNULL,
-    )
-    return out / "e2e"
+    eval_dir()
+    return make_unbench(out, docs=docs, sents=sents, seed=seed, split=split) / "e2e"
 
 
 def gold_paragraphs(e2e: Path, lang: str) -> list[tuple[str, frozenset[int], int]]:
