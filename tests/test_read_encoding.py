@@ -87,6 +87,25 @@ def test_utf16_without_bom_is_not_taken_for_binary(tmp_path: Path) -> None:
     assert doc.encoding == "utf-16-le"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom(tmp_path: Path, encoding: str) -> None:
+    # 一 (U+4E00) puts a NUL byte on the side where ASCII has none: still UTF-16, not a binary file
+    assert "一" in ZH
+    doc = read_document(write(tmp_path, "zh.txt", ZH.encode(encoding)))
+    assert (doc.text, doc.encoding) == (ZH, encoding)
+    # one line of Chinese with no ASCII character at all has no NUL byte
+    line = "中俄睦邻友好合作条约签署二十周年这是一个重要的历史时刻两国关系进入新时代。"
+    assert decode(line.encode(encoding), "zh.txt") == (line, encoding)
+
+
+def test_legacy_chinese_is_not_taken_for_utf16() -> None:
+    for text, encoding in ((ZH, "gb18030"), (ZH_TRADITIONAL, "big5")):
+        for line in [line for line in text.splitlines() if line.strip()][:20]:
+            data = line.encode(encoding)
+            if len(data) % 2 == 0:
+                assert decode(data, "zh.txt")[1] == encoding, line
+
+
 def test_explicit_encoding_is_used_as_given(tmp_path: Path) -> None:
     data = RU_KOI8.encode("koi8-r")
     path = write(tmp_path, "ru.txt", data)

@@ -146,25 +146,43 @@ def _detect_and_decode(data: bytes, path: str, lang: str | None) -> tuple[str, s
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    return _decode_legacy(data, path, lang, utf8_error)
+    return _utf16_han(data) or _decode_legacy(data, path, lang, utf8_error)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 with no BOM shows NULs in every other byte (high bytes of ASCII, or of Cyrillic letters)."""
+    """UTF-16 with no BOM shows NULs mostly in every other byte (high bytes of ASCII, line breaks and
+    Cyrillic letters); a Chinese character such as 一 (U+4E00) puts a NUL in the other byte, so the side
+    with more NULs decides the byte order, and the other order is tried next."""
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    if even and odd:
+    for name in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) > MAX_CONTROL_SHARE or plausibility(text) < MIN_PLAUSIBILITY:
+            continue
+        if sum(ch.isalpha() for ch in text) >= len(text) / 3:
+            return text, name
+    return None
+
+
+def _utf16_han(data: bytes) -> tuple[str, str] | None:
+    """Chinese in UTF-16 with no BOM and no ASCII at all has no NUL byte: decoded in the right byte
+    order, nearly every character is Han or CJK punctuation (by chance, about a third would be)."""
+    if len(data) < 8 or len(data) % 2:
         return None
-    name = "utf-16-le" if odd else "utf-16-be"
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        return None
-    if _control_share(text) > MAX_CONTROL_SHARE or plausibility(text) < MIN_PLAUSIBILITY:
-        return None
-    letters = sum(ch.isalpha() for ch in text)
-    return (text, name) if letters >= len(text) / 3 else None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or
+                  "\uff00" <= ch <= "\uffef")
+        if cjk >= 0.9 * len(text):
+            return text, name
+    return None
 
 
 def _decode_legacy(
