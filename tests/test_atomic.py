@@ -29,3 +29,9 @@ def test_folder_that_is_a_file(tmp_path):
     with pytest.raises(OutputError) as info:
         write_bytes(tmp_path / "tm" / "x.tmx", b"x")
     assert str(info.value) == f"{tmp_path / 'tm' / 'x.tmx'}: cannot write: its folder is a file"
+
+
+def test_returns_the_paths_written_in_order(tmp_path):
+    paths = write_files([(str(tmp_path / "b.csv"), b"b"), (tmp_path / "a.tbx", b"a")])
+    assert paths == [tmp_path / "b.csv", tmp_path / "a.tbx"]
+    assert [p.read_bytes() for p in paths] == [b"b", b"a"]

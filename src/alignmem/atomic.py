@@ -10,9 +10,9 @@ from pathlib import Path
 from alignmem.errors import OutputError
 
 
-def write_files(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+def write_files(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> list[Path]:
     """Write every file or none: all go to temporary files beside their targets first (flushed to disk),
-    then each is renamed into place. A failure leaves no temporary file behind."""
+    then each is renamed into place. A failure leaves no temporary file behind. Returns the paths."""
     staged: list[tuple[str, Path]] = []
     try:
         for target, data in files:
@@ -44,6 +44,7 @@ def write_files(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+    return [path for _, path in staged]
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

@@ -1,7 +1,7 @@
 """The part of the (n+1) x (m+1) search matrix that the search looks at, stored row by row.
 
 Row ``i`` holds columns ``lo[i] .. lo[i] + w[i] - 1``; all cells lie in flat arrays (``rows``, ``cols``)
-in row-major order, so ``rows * (m + 1) + cols`` is sorted and lookups are a binary search. Node
+in row-major order, and :meth:`Band.locate` finds a cell's flat index by arithmetic. Node
 (i, j) of the search means "the first i source and the first j target sentences are aligned"; the
 same geometry also indexes sentence pairs (s, t).
 """
@@ -48,9 +48,6 @@ class Band:
     def cols(self) -> np.ndarray:
         rows = self.rows
         return np.arange(self.size) - self.off[rows] + self.lo[rows]
-
-    def keys(self) -> np.ndarray:
-        return self.rows * (self.m + 1) + self.cols
 
     def locate(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Flat index of cells (rows, cols) and a mask of those inside the band."""

@@ -107,9 +107,8 @@ def skip_costs(level: Level, g: Gains, config: AlignConfig) -> None:
     split off resembles the sentence it came from, and belongs in a 1-2 link, not in an omission.
     """
     emb = level.embedding()
-    g.skip_s = np.full(level.n, g.skip)
-    g.skip_t = np.full(level.m, g.skip)
     if emb is None or config.orphan_weight <= 0 or emb.related_s is None:
+        g.skip_s, g.skip_t = np.full(level.n, g.skip), np.full(level.m, g.skip)
         return
     floor = config.orphan_floor * g.usual
     g.skip_s = g.skip + config.orphan_weight * np.maximum(emb.related_s - floor, 0.0)

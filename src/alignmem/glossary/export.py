@@ -95,9 +95,7 @@ class Format:
 
     def write(self, glossary: Glossary, naming: Naming, output: Path | None = None) -> list[Path]:
         """Write this format's files, all or none."""
-        files = self.files(glossary, naming, output)
-        write_files(files)
-        return [path for path, _ in files]
+        return write_files(self.files(glossary, naming, output))
 
     def codes(self, glossary: Glossary) -> dict[str, str]:
         return lang_codes(glossary.langs, self.overrides)
@@ -351,9 +349,7 @@ def format_files(
 
 def write_formats(glossary: Glossary, naming: Naming, formats: Sequence[str] = ALL, **options: Any) -> list[Path]:
     """Write the files of :func:`format_files` (same options), all or none."""
-    files = format_files(glossary, naming, formats, **options)
-    write_files(files)
-    return [path for path, _ in files]
+    return write_files(format_files(glossary, naming, formats, **options))
 
 
 def all_files(
@@ -372,6 +368,4 @@ def all_files(
 
 def write_all(glossary: Glossary, out_dir: str | Path, stem: str, **options: Any) -> list[Path]:
     """Write the files of :func:`all_files` (same options), all or none."""
-    files = all_files(glossary, out_dir, stem, **options)
-    write_files(files)
-    return [path for path, _ in files]
+    return write_files(all_files(glossary, out_dir, stem, **options))
