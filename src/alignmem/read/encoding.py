@@ -173,15 +173,17 @@ def _utf16_han(data: bytes) -> tuple[str, str] | None:
     order, nearly every character is Han or CJK punctuation (by chance, about a third would be)."""
     if len(data) < 8 or len(data) % 2:
         return None
+    sample = data[:SCORE_SAMPLE_BYTES]  # every file that is not UTF-8 comes here: judge a sample first
     for name in ("utf-16-le", "utf-16-be"):
+        head = sample.decode(name, errors="replace")
+        cjk = sum(1 for ch in head if script_of(ch) == "Han" or "\u3000" <= ch <= "\u303f" or
+                  "\uff00" <= ch <= "\uffef")  # ideographic and full-width punctuation
+        if cjk < 0.9 * len(head):
+            continue
         try:
-            text = data.decode(name)
+            return data.decode(name), name
         except UnicodeDecodeError:
             continue
-        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or
-                  "\uff00" <= ch <= "\uffef")
-        if cjk >= 0.9 * len(text):
-            return text, name
     return None
 
 
