@@ -51,7 +51,7 @@ def eval_dir() -> Path:
 
 
 def build_set(out: Path, split: str, docs: int, sents: int, seed: int) -> Path:
-    eval_dir()
+    eval_dir()  # exits with one line when the evaluation data is missing
     return make_unbench(out, docs=docs, sents=sents, seed=seed, split=split) / "e2e"
 
 
