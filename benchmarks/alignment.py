@@ -44,14 +44,21 @@ def _lines(path: Path) -> list[str]:
 
 def _make_aligner(system: str, src_lang: str, tgt_lang: str):
     if system in ("alignmem", "alignmem-exact"):
-        from alignmem.align import AlignConfig, align_sentences, encoder
+        from alignmem.align import AlignConfig
+        from alignmem.export.links import links_of
+        from alignmem.join import align_documents
+        from alignmem.score.encoders import get_encoder
+        from alignmem.segment import presegmented_document
 
-        encoder().embed(["warm up"])
+        get_encoder().embed(["warm up"])
         # alignmem-exact also embeds merged sentences as one text where a merge is in doubt
         config = AlignConfig(exact_windows=system == "alignmem-exact", force=True)
 
         def run(src, tgt):
-            return [(link.src, link.tgt) for link in align_sentences(src, tgt, src_lang, tgt_lang, config=config).links]
+            # the composition every alignmem command uses (what `align --links` writes)
+            docs = [presegmented_document(src, src_lang), presegmented_document(tgt, tgt_lang)]
+            aligned = align_documents(docs, config)
+            return [(link.src, link.tgt) for link in links_of(aligned, src_lang, tgt_lang)]
         return run
     if system == "galechurch":
         import galechurch

@@ -9,6 +9,7 @@ strictly only when it equals a gold link, laxly when it overlaps one on both sid
 strict P/R/F1, lax F1, seconds) and then every place where the aligner's links differ from the gold.
 
     python benchmarks/article.py                  # library: models loaded once, load time apart
+    python benchmarks/article.py --via trilingual # the three texts at once: what the pair TMX files hold
     python benchmarks/article.py --via cli        # through `alignmem align SRC TGT --langs a,b --links OUT`
     python benchmarks/article.py --pairs en-ru --keep /tmp/article-links --json
 
@@ -191,15 +192,38 @@ def check_gold_coverage(pair: str, gold: list[Bead], docs: dict) -> None:
 
 
 def align_library(pair: str, docs: dict, out: Path) -> tuple[float, str]:
-    from alignmem.multi import default_pair_aligner
+    """The pair's two texts alone through the composition (what `align SRC TGT --links` writes)."""
+    from alignmem.export.links import links_of
+    from alignmem.pipeline import Settings, align_set
 
     a, b = pair.split("-")
     started = time.perf_counter()
-    alignment = default_pair_aligner(docs[a], docs[b])
+    aligned = align_set([docs[a], docs[b]], Settings(), STEM)
     seconds = time.perf_counter() - started
-    out.write_text("".join(format_link((link.src, link.tgt)) + "\n" for link in alignment.links),
-                   encoding="utf-8")
-    return seconds, alignment.signature
+    write_links(out, links_of(aligned, a, b))
+    return seconds, aligned.signature
+
+
+_TRILINGUAL: dict[str, object] = {}
+
+
+def align_trilingual(pair: str, docs: dict, out: Path) -> tuple[float, str]:
+    """The three texts through the composition once; the pair's view is what its TMX file holds."""
+    from alignmem.export.links import links_of
+    from alignmem.pipeline import Settings, align_set
+
+    a, b = pair.split("-")
+    started = time.perf_counter()
+    if "aligned" not in _TRILINGUAL:
+        _TRILINGUAL["aligned"] = align_set([docs[lang] for lang in ("en", "ru", "zh")], Settings(), STEM)
+    aligned = _TRILINGUAL["aligned"]
+    seconds = time.perf_counter() - started
+    write_links(out, links_of(aligned, a, b))  # type: ignore[arg-type]
+    return seconds, aligned.signature  # type: ignore[attr-defined]
+
+
+def write_links(out: Path, links) -> None:  # type: ignore[no-untyped-def]
+    out.write_text("".join(format_link((link.src, link.tgt)) + "\n" for link in links), encoding="utf-8")
 
 
 def align_cli(pair: str, out: Path) -> tuple[float, str]:
@@ -248,11 +272,11 @@ def score_pair(pair: str, gold_path: Path, test_path: Path, docs: dict, run: Run
 
 def run_pairs(pairs: list[str], via: str, out_dir: Path, docs: dict) -> Run:
     run = Run([], {})
-    if via == "library":
-        from alignmem.align import encoder
+    if via in ("library", "trilingual"):
+        from alignmem.score.encoders import get_encoder
 
         started = time.perf_counter()
-        encoder().embed(["warm-up"])  # load the sentence encoder once, timed apart
+        get_encoder().embed(["warm-up"])  # load the sentence encoder once, timed apart
         run.load_seconds = time.perf_counter() - started
     pooled = dict.fromkeys(COUNTS, 0)
     total_seconds = 0.0
@@ -262,6 +286,8 @@ def run_pairs(pairs: list[str], via: str, out_dir: Path, docs: dict) -> Run:
         test_path = out_dir / f"{pair}.align"
         if via == "library":
             seconds, signature = align_library(pair, docs, test_path)
+        elif via == "trilingual":
+            seconds, signature = align_trilingual(pair, docs, test_path)
         else:
             seconds, signature = align_cli(pair, test_path)
         pair_counts = score_pair(pair, gold_path, test_path, docs, run)
@@ -299,12 +325,12 @@ def as_markdown(run: Run, via: str, docs: dict, width: int) -> str:
     for row in run.rows:
         cells = [f"{row[key]:.3f}" for key in ("strict_p", "strict_r", "strict_f1", "lax_f1")]
         lines.append(f"| {row['pair']} | {' | '.join(cells)} | {row['seconds']:.1f} |")
-    if via == "library":
+    if via in ("library", "trilingual"):
         timing = f"model load {run.load_seconds:.1f} s apart, embeddings shared between pairs"
     else:
         timing = "seconds include process start and model load"
     lines += ["", f"via {via}; scorer: {run.scorer}; {timing}"]
-    if via == "library":
+    if via in ("library", "trilingual"):
         lines.append(f"aligner ({run.rows[0]['pair']}): {run.rows[0]['signature']}")
     for pair, diffs in run.errors.items():
         lines.append(f"\n### {pair}: {len(diffs)} place(s) where the links differ from the gold")
@@ -319,8 +345,9 @@ def as_markdown(run: Run, via: str, docs: dict, width: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", default=",".join(PAIRS), help="comma-separated, default: all three")
-    parser.add_argument("--via", choices=("library", "cli"), default="library",
-                        help="align with alignmem.align in this process (default) or with the CLI")
+    parser.add_argument("--via", choices=("library", "trilingual", "cli"), default="library",
+                        help="each pair's two texts through the composition in this process (default), the "
+                             "three texts at once (the pair TMX files' view), or the CLI")
     parser.add_argument("--keep", metavar="DIR", help="write the predicted link files to DIR")
     parser.add_argument("--width", type=int, default=100, help="characters of sentence text in the errors")
     parser.add_argument("--json", action="store_true", help="print the figures and errors as JSON only")

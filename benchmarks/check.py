@@ -191,9 +191,8 @@ def _plan(kind, lang, zone, doc, gold, other, rng):
 
 # ------------------------------------------------------------------------------------------ measure
 def measure(e2e: Path, stems: list[str], seed: int, work: Path, verbose: bool = False) -> dict:
-    from alignmem import multi
     from alignmem.check import check_aligned
-    from alignmem.pipeline import read_and_segment
+    from alignmem.pipeline import Settings, align_set, read_and_segment
 
     per_kind: Counter = Counter()
     per_kind_hit: Counter = Counter()
@@ -215,7 +214,7 @@ def measure(e2e: Path, stems: list[str], seed: int, work: Path, verbose: bool = 
             path.write_text(text + "\n", "utf-8")
             paths.append(path)
         docs = read_and_segment(paths, list(LANGS))
-        aligned = multi.align_documents(docs, None, stem=stem)
+        aligned = align_set(docs, Settings(), stem)  # the composition the TMX files get
         result = check_aligned(aligned)
         labels_of = {}
         for d in aligned.documents:
@@ -272,8 +271,8 @@ def measure(e2e: Path, stems: list[str], seed: int, work: Path, verbose: bool = 
 
 def speed(evals: Path, work: Path, groups: int = 10_000) -> dict:
     """Time the CLI on a TMX of ``groups`` TUs written by alignmem's TMX writer."""
-    from alignmem.tmx import write_tmx
-    from alignmem.types import TU
+    from alignmem.export.tmx import write_tmx
+    from alignmem.model import TU
 
     dev = evals / "un-devset"
     lines = {lang: (dev / f"UNv1.0.devset.{lang}").read_text("utf-8").splitlines() for lang in LANGS}

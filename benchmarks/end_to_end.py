@@ -103,12 +103,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--signals", help="aligner signals (default: the aligner's default)")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="override an AlignConfig field, e.g. --set exact_windows=false (repeatable)")
-    parser.add_argument("--no-split", action="store_true", help="do not split merged groups (multi.split_merged)")
+    parser.add_argument("--no-split", action="store_true", help="do not split merged groups (alignmem.join.split)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args(argv)
 
-    from alignmem import pipeline, tmx
-    from alignmem.align import AlignConfig, encoder, parse_signals
+    from alignmem import pipeline
+    from alignmem.align import AlignConfig
+    from alignmem.export import tmx
+    from alignmem.join import JoinConfig
+    from alignmem.score.encoders import get_encoder
+    from alignmem.score.registry import parse_signals
 
     with tempfile.TemporaryDirectory(prefix="alignmem-e2e-") as tmp:
         data = Path(args.data) if args.data else build_set(Path(tmp) / "set", args.docs, args.sents,
@@ -118,9 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         if not names:
             raise SystemExit(f"no e2e/NNN.gold.jsonl under {data}")
         config = AlignConfig(signals=parse_signals(args.signals), **overrides(args.set))
-        settings = pipeline.Settings(config=config, glossary=False, report=False, split_merged=not args.no_split)
+        settings = pipeline.Settings(align=config, join=JoinConfig(split=not args.no_split), glossary=False,
+                                     report=False)
         started = time.perf_counter()
-        encoder().embed(["warm up"])  # load the sentence encoder once, timed apart
+        get_encoder().embed(["warm up"])  # load the sentence encoder once, timed apart
         load_seconds = time.perf_counter() - started
         scores = {key: Score() for key in [*combinations(LANGS, 2), LANGS]}
         per_doc: list[float] = []

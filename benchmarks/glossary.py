@@ -66,7 +66,7 @@ def build_set(out: Path) -> Path:
 
 
 def gold_tus(data: Path):
-    from alignmem.types import TU
+    from alignmem.model import TU
 
     tus = []
     for path in sorted((data / "e2e").glob("*.gold.jsonl")):
@@ -185,9 +185,9 @@ def synthetic_glossary(tus, n: int = 50_000):
 
 
 def lookup_speed(tus, folder: Path, repeats: int = 5) -> dict:
+    from alignmem.export.tbx import TBX2
     from alignmem.glossary import Entry, Glossary, Term
-    from alignmem.glossary.export import TBX2
-    from alignmem.glossary.lookup import GlossaryIndex, index_path
+    from alignmem.tm.terms import GlossaryIndex, index_path
 
     g = synthetic_glossary(tus)
     real = (

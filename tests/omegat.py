@@ -148,8 +148,8 @@ def fixture_text(lang: str) -> str:
 
 
 def fixture_documents(folder: Path | None = None, langs: Sequence[str] = ("en", "ru", "zh")):
-    """Segmented :class:`alignmem.types.Document` objects of the fixture (written to ``folder`` if given)."""
-    from alignmem.types import Document, Paragraph, Sentence
+    """Segmented :class:`alignmem.model.Document` objects of the fixture (written to ``folder`` if given)."""
+    from alignmem.model import Document, Paragraph, Sentence
 
     docs = []
     for k, lang in enumerate(langs):
@@ -177,18 +177,18 @@ def fixture_documents(folder: Path | None = None, langs: Sequence[str] = ("en", 
 
 def fixture_alignments():
     """The hand-made pairwise alignments of the fixture, as ``{(a, b): Alignment}``."""
-    from alignmem.types import Alignment, Link
+    from alignmem.model import Alignment, Link
 
     return {pair: Alignment(pair[0], pair[1], tuple(Link(s, t, score) for s, t, score in links), "fixture")
             for pair, links in FIXTURE_LINKS.items()}
 
 
 def fixture_aligner(src, tgt, config=None):
-    """A pair aligner (for :func:`alignmem.multi.align_documents`, the pipeline) giving the fixture links."""
+    """A pair aligner (for :func:`alignmem.join.align_documents`, the pipeline) giving the fixture links."""
     table = fixture_alignments()
     if (src.lang, tgt.lang) in table:
         return table[(src.lang, tgt.lang)]
-    from alignmem.types import Alignment, Link
+    from alignmem.model import Alignment, Link
 
     rev = table[(tgt.lang, src.lang)]
     return Alignment(src.lang, tgt.lang, tuple(Link(li.tgt, li.src, li.score) for li in rev.links), "fixture")

@@ -59,7 +59,8 @@ def test_not_translations_error(texts, capsys):
                  "--presegmented", "--links", str(texts / "x.align")])
     assert code == 2
     err = capsys.readouterr().err
-    assert err.startswith("alignmem: the texts do not look like translations of each other (mean link score ")
+    both = f"{texts / 'heihe_en.txt'} and {texts / 'recipe_ru.txt'}"
+    assert err.startswith(f"alignmem: {both}: the texts do not look like translations of each other (mean link score ")
     assert err.endswith("use --force to align them anyway\n") and err.count("\n") == 1
     assert not (texts / "x.align").exists()
     assert main(["align", str(texts / "heihe_en.txt"), str(texts / "recipe_ru.txt"), "--langs", "en,ru",
@@ -79,9 +80,9 @@ def test_mismatched_langs(texts, capsys):
 def test_wrong_number_of_langs_and_files(texts, capsys):
     assert main(["align", str(texts / "heihe_en.txt"), str(texts / "heihe_ru.txt"), "--langs", "en,ru,zh",
                  "--signals", "length", "--links", "-"]) == 2
-    assert "2 files but 3 languages given" in capsys.readouterr().err
+    assert "2 files but 3 languages in --langs en,ru,zh" in capsys.readouterr().err
     assert main(["align", str(texts / "heihe_en.txt"), "--langs", "en", "--links", "-"]) == 2
-    assert capsys.readouterr().err == "alignmem: --links and --format align two files, got 1: give SRC TGT\n"
+    assert capsys.readouterr().err == "alignmem: --links and --format align two or three files, got 1\n"
 
 
 def test_unknown_signal(texts, capsys):

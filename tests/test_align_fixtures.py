@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from alignmem.align import AlignConfig, align_sentences
-from alignmem.align.linkfile import format_links
 from alignmem.errors import NotTranslationError
+from alignmem.io.links import format_links
 
 HERE = Path(__file__).parent / "fixtures" / "align"
 
@@ -41,7 +41,7 @@ def test_not_translations_raise_unless_forced():
         align_sentences(src, tgt, "en", "ru")
     forced = align_sentences(src, tgt, "en", "ru", config=AlignConfig(force=True))
     assert sum(len(link.src) for link in forced.links) == len(src)
-    assert "force:yes" in forced.signature
+    assert "|force=yes|" in forced.signature
 
 
 def test_half_translated_text_reports_the_unaligned_stretch():

@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from alignmem.align import AlignConfig
-from alignmem.align.band import Band
 from alignmem.align.search import Level, gains, search
-from alignmem.align.signals import PreparedEmbedding
+from alignmem.score.cells import Cells
+from alignmem.score.embedding import PreparedEmbedding
 
 DIM = 64
 
@@ -87,7 +87,7 @@ def test_omission_costs_by_sentence():
     src, tgt = _document(0.4)
     config = AlignConfig(orphan_floor=0.25, orphan_weight=2.0)
     level = Level([(PreparedEmbedding(src, tgt, None, (" ", " "), None), 1.0)], len(src), len(tgt))
-    band = Band.full(len(src), len(tgt))
+    band = Cells.full(len(src), len(tgt))
     level.prepared[0][0].attach(band)
     g = gains(level, band, config)
     floor = config.orphan_floor * g.usual

@@ -7,8 +7,10 @@ import math
 import numpy as np
 import pytest
 
-from alignmem.align import AlignConfig, align_sentences, get_signal, parse_signals
+from alignmem.align import AlignConfig, align_sentences
 from alignmem.errors import FormatError, InputError
+from alignmem.score.registry import make_signal, parse_signals
+from alignmem.text.en import en_base
 
 CONFIG = AlignConfig()
 
@@ -28,7 +30,7 @@ def test_registry_and_parse():
 def test_length_prefers_proportional_lengths():
     src = ["Short one.", "This sentence is clearly a good deal longer than the first one was."]
     tgt = ["Короткое.", "Это предложение явно намного длиннее, чем было первое предложение."]
-    prep = get_signal("length").prepare(src, tgt, "en", "ru", CONFIG)
+    prep = make_signal("length", CONFIG).prepare(src, tgt, "en", "ru")
     I, J = cells((1, 1), (2, 2), (1, 2), (2, 1))
     right1, right2, wrong1, wrong2 = prep.score(I, J, 1, 1)
     assert min(right1, right2) > 0.5 > max(wrong1, wrong2)
@@ -39,7 +41,7 @@ def test_length_prefers_proportional_lengths():
 def test_length_ratio_for_chinese_is_estimated():
     src = ["The bridge is one thousand and eighty metres long."] * 5
     tgt = ["大桥全长1080米。"] * 5
-    prep = get_signal("length").prepare(src, tgt, "en", "zh", CONFIG)
+    prep = make_signal("length", CONFIG).prepare(src, tgt, "en", "zh")
     assert 0.2 < prep.ratio < 0.35  # about a third of the characters, pulled from the prior by the texts
     assert prep.score(*cells((1, 1)), 1, 1)[0] > 0.5
 
@@ -48,7 +50,7 @@ def test_anchors_match_numbers_across_scripts():
     src = ["In 2019 its population was about 1.8 million people.", "Tickets are sold at the pier.",
            "It is 1,080 metres long."]
     tgt = ["2019年，该市人口约为180万。", "船票在码头出售。", "大桥全长1080米。"]
-    prep = get_signal("anchors").prepare(src, tgt, "en", "zh", CONFIG)
+    prep = make_signal("anchors", CONFIG).prepare(src, tgt, "en", "zh")
     I, J = cells((1, 1), (3, 3), (1, 3), (3, 1), (2, 2))
     good1, good3, bad13, bad31, none = prep.score(I, J, 1, 1)
     assert good1 == pytest.approx(1.0)
@@ -60,7 +62,7 @@ def test_anchors_match_numbers_across_scripts():
 def test_anchors_coarsen_keep_matches():
     src = ["Article 5 applies.", "See article 12.", "Nothing here.", "Done in 2020."]
     tgt = ["Применяется статья 5.", "См. статью 12.", "Здесь ничего.", "Совершено в 2020 году."]
-    prep = get_signal("anchors").prepare(src, tgt, "en", "ru", CONFIG)
+    prep = make_signal("anchors", CONFIG).prepare(src, tgt, "en", "ru")
     coarse = prep.coarsen(2)
     assert (coarse.n, coarse.m) == (2, 2)
     I, J = cells((1, 1), (2, 2), (1, 2))
@@ -77,7 +79,7 @@ def test_lexicon_both_formats_and_direction(tmp_path):
     tgt = ["Паром остановился.", "Мост открылся."]
     for path in (hun, tsv):
         config = AlignConfig(signals=("lexicon",), lexicons=(str(path),))
-        prep = get_signal("lexicon").prepare(src, tgt, "en", "ru", config)
+        prep = make_signal("lexicon", config).prepare(src, tgt, "en", "ru")
         I, J = cells((1, 2), (2, 1), (1, 1))
         assert list(prep.score(I, J, 1, 1)) == [1.0, 1.0, 0.0]
 
@@ -90,30 +92,29 @@ def test_lexicon_matches_inflected_forms_and_phrases(tmp_path):
     config = AlignConfig(signals=("lexicon",), lexicons=(str(path),))
     src = ["Both treaties were signed.", "The Security Council's members met.", "Weather was fine."]
     tgt = ["Заседание членов Совета Безопасности.", "Оба договора подписаны.", "Погода была хорошей."]
-    prep = get_signal("lexicon").prepare(src, tgt, "en", "ru", config)
+    prep = make_signal("lexicon", config).prepare(src, tgt, "en", "ru")
     I, J = cells((1, 2), (2, 1), (1, 1), (2, 2))
     assert list(prep.score(I, J, 1, 1)) == [1.0, 1.0, 0.0, 0.0]
     assert np.isnan(prep.score(*cells((3, 3)), 1, 1)[0])  # no entry in either sentence: no evidence
     # one word of a two-word entry is not the entry
-    lone = get_signal("lexicon").prepare(["The Council met."], ["Совет собрался."], "en", "ru", config)
+    lone = make_signal("lexicon", config).prepare(["The Council met."], ["Совет собрался."], "en", "ru")
     assert np.isnan(lone.score(*cells((1, 1)), 1, 1)[0])
 
 
 def test_english_base_form():
-    from alignmem.align.signals import _en_base
 
     table = {"treaties": "treaty", "countries": "country", "matches": "match", "taxes": "tax",
              "classes": "class", "states": "state", "signs": "sign", "status": "status", "analysis": "analysis",
              "press": "press", "us": "us", "is": "is", "gas": "gas"}
-    assert {word: _en_base(word) for word in table} == table
+    assert {word: en_base(word) for word in table} == table
 
 
 def test_lexicon_chinese_substrings(tmp_path):
     path = tmp_path / "d.tsv"
     path.write_text("bridge\t大桥\nticket\t船票\n", encoding="utf-8")
     config = AlignConfig(signals=("lexicon",), lexicons=(str(path),))
-    prep = get_signal("lexicon").prepare(["The bridge.", "A ticket."], ["船票在码头出售。", "大桥全长1080米。"],
-                                         "en", "zh", config)
+    prep = make_signal("lexicon", config).prepare(["The bridge.", "A ticket."], ["船票在码头出售。", "大桥全长1080米。"],
+                                                  "en", "zh")
     assert list(prep.score(*cells((1, 2), (2, 1), (1, 1)), 1, 1)) == [1.0, 1.0, 0.0]
 
 
@@ -122,15 +123,15 @@ def test_bad_dictionary_is_a_format_error(tmp_path):
     path.write_text("bridge = мост\n", encoding="utf-8")
     config = AlignConfig(signals=("lexicon",), lexicons=(str(path),))
     with pytest.raises(FormatError, match="line 1: expected 'word @ word' or two tab-separated columns"):
-        get_signal("lexicon").prepare(["a"], ["b"], "en", "ru", config)
+        make_signal("lexicon", config).prepare(["a"], ["b"], "en", "ru")
 
 
 def test_embedding_with_the_real_encoder():
-    from alignmem.align import encoder
+    from alignmem.score.encoders import get_encoder
 
     src = ["The town lies on the south bank of the river.", "Tickets are sold at the pier."]
     tgt = ["Билеты продаются на пристани.", "Город расположен на южном берегу реки."]
-    prep = get_signal("embedding").prepare(src, tgt, "en", "ru", CONFIG)
+    prep = make_signal("embedding", CONFIG).prepare(src, tgt, "en", "ru")
     I, J = cells((1, 2), (2, 1), (1, 1), (2, 2))
     right1, right2, wrong1, wrong2 = prep.score(I, J, 1, 1)
     assert min(right1, right2) > 0.5 > max(wrong1, wrong2)
@@ -138,10 +139,10 @@ def test_embedding_with_the_real_encoder():
     both = prep.exact(*cells((2, 2)), 2, 2)[0]
     assert both > max(wrong1, wrong2)
     # memoised by text: asking again embeds nothing new, and gives the same vectors
-    before = encoder().embedded
-    again = encoder().embed(src)
-    assert encoder().embedded == before
-    assert np.array_equal(again, encoder().embed(list(src)))
+    before = get_encoder().embedded
+    again = get_encoder().embed(src)
+    assert get_encoder().embedded == before
+    assert np.array_equal(again, get_encoder().embed(list(src)))
 
 
 @pytest.mark.parametrize("signal", ["length", "anchors"])
@@ -150,4 +151,4 @@ def test_each_cheap_signal_alone_aligns(signal):
     tgt = [f"Пункт {k}: в {1990 + k} году отгружено {k * 37} тонн." for k in range(12)]
     alignment = align_sentences(src, tgt, "en", "ru", config=AlignConfig(signals=(signal,), force=True))
     assert [(link.src, link.tgt) for link in alignment.links] == [((k,), (k,)) for k in range(12)]
-    assert f"signals:{signal}=" in alignment.signature
+    assert f"|signals={signal}|" in alignment.signature

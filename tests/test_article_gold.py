@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from alignmem.model import Document
 from alignmem.read import read_document
 from alignmem.segment import segment_document
-from alignmem.types import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "data" / "article-gold"

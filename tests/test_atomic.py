@@ -2,8 +2,8 @@
 
 import pytest
 
-from alignmem.atomic import write_bytes, write_files
 from alignmem.errors import OutputError
+from alignmem.io.atomic import write_bytes, write_files
 
 
 def test_all_or_nothing_when_a_later_file_cannot_be_written(tmp_path):

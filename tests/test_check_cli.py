@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from alignmem.cli import main
-from alignmem.tmx import write_tmx
-from alignmem.types import TU
+from alignmem.export.tmx import write_tmx
+from alignmem.model import TU
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 LANGS = ("en", "ru", "zh")

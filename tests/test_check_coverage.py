@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from alignmem.check import CheckConfig, check_aligned
 from alignmem.check.coverage import document_check
-from alignmem.types import AlignedDocument, Document, Group, Paragraph, Sentence
+from alignmem.model import AlignedDocument, Document, Group, Paragraph, Sentence
 
 LANGS = ("en", "ru", "zh")
 

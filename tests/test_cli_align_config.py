@@ -4,7 +4,7 @@ used to take --lexicon without switching the lexicon signal on, so the dictionar
 import pytest
 
 from alignmem.cli import build_parser
-from alignmem.cli.align_tmx import settings_from
+from alignmem.cli.options import settings_from
 from alignmem.errors import InputError
 
 
@@ -16,14 +16,14 @@ def test_tmx_mode_lexicon_turns_the_lexicon_signal_on(tmp_path):
     dictionary = tmp_path / "dict.tsv"
     dictionary.write_text("treaty\tдоговор\n", encoding="utf-8")
     args = parse("align", "a.txt", "b.txt", "--lexicon", str(dictionary), "--force")
-    config = settings_from(args).config
+    config = settings_from(args).align
     assert "lexicon" in config.signals
     assert config.lexicons == (str(dictionary),)
     assert config.force is True
 
 
 def test_tmx_mode_default_signals():
-    config = settings_from(parse("align", "a.txt", "b.txt")).config
+    config = settings_from(parse("align", "a.txt", "b.txt")).align
     assert config.signals == ("embedding", "length", "anchors")
     assert config.lexicons == ()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from omegat import fixture_aligner, fixture_documents, fixture_text
 
-from alignmem import multi
 from alignmem.cli import main
+from alignmem.join import pairs
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def fixed_date(monkeypatch):
 @pytest.fixture()
 def fake_aligner(monkeypatch):
     """The fixture's hand-made links instead of the sentence encoder (fast, no model)."""
-    monkeypatch.setattr(multi, "default_pair_aligner", fixture_aligner)
+    monkeypatch.setattr(pairs, "default_pair_aligner", fixture_aligner)
 
 
 @pytest.fixture()
@@ -168,7 +168,7 @@ def test_nothing_to_align(capsys, tmp_path):
 def test_progress_bar_only_on_a_terminal(tmp_path):
     import io
 
-    from alignmem.progress import ProgressBar
+    from alignmem.cli.progress import ProgressBar
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from alignmem.align.evaluate import count, score_pairs, score_paths
-from alignmem.align.linkfile import format_link, parse_links
 from alignmem.cli import main
 from alignmem.errors import FormatError, InputError
+from alignmem.io.links import format_link, parse_links
 
 GOLD = "[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2,3]\n"
 TEST = "[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[]\n[4]:[2,3]\n"

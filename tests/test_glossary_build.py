@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from alignmem.glossary import Glossary, build_glossary
-from alignmem.types import TU
+from alignmem.model import TU
 
 FIXTURE = Path(__file__).parent / "fixtures" / "glossary" / "groups.jsonl"
 

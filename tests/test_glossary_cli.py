@@ -8,9 +8,9 @@ from pathlib import Path
 from lxml import etree
 
 from alignmem.cli import main
+from alignmem.export.tmx import write_tmx
 from alignmem.glossary import read_glossary
-from alignmem.tmx import write_tmx
-from alignmem.types import TU
+from alignmem.model import TU
 
 FIXTURE = Path(__file__).parent / "fixtures" / "glossary" / "groups.jsonl"
 

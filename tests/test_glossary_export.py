@@ -10,8 +10,9 @@ import polib
 import pytest
 from lxml import etree
 
-from alignmem.glossary import Entry, Example, Glossary, Term, read_glossary, write_all
-from alignmem.glossary.export import TBX3, Naming, write_formats
+from alignmem.export import Naming, write_glossary
+from alignmem.export.tbx import TBX3
+from alignmem.glossary import Entry, Example, Glossary, Term, read_glossary
 
 DTD = Path(__file__).resolve().parents[1] / "src" / "alignmem" / "data" / "tbxcore.dtd"
 LANGS = ("en", "ru", "zh")
@@ -40,7 +41,7 @@ def sample() -> Glossary:
 
 @pytest.fixture
 def written(tmp_path: Path) -> tuple[Path, list[Path]]:
-    return tmp_path, write_all(sample(), tmp_path, "doc", verified_only=False)
+    return tmp_path, write_glossary(sample(), Naming(tmp_path, "doc", ".glossary"), verified_only=False)
 
 
 def test_write_all_names_files_as_the_pipeline_expects(written):
@@ -56,7 +57,7 @@ def test_write_all_names_files_as_the_pipeline_expects(written):
 
 def test_output_is_byte_identical_on_a_second_run(written, tmp_path):
     _, paths = written
-    again = write_all(sample(), tmp_path / "again", "doc", verified_only=False)
+    again = write_glossary(sample(), Naming(tmp_path / "again", "doc", ".glossary"), verified_only=False)
     for a, b in zip(sorted(paths), sorted(again), strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
 
@@ -143,6 +144,6 @@ def test_po_per_target_language(written):
 
 def test_single_format_goes_to_the_given_file(tmp_path):
     out = tmp_path / "tm" / "glossary.tbx"
-    paths = write_formats(sample(), Naming.from_output(out), ("tbx",), output=out)
+    paths = write_glossary(sample(), Naming.from_output(out), ("tbx",), output=out)
     assert paths == [out] and out.is_file()
     assert Naming.from_output(out).pair("en", "ru", "utf8") == tmp_path / "tm" / "glossary.en-ru.utf8"

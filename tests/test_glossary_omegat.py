@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from alignmem.glossary import Entry, Glossary, Term, write_all
-from alignmem.glossary.export import TBX3
+from alignmem.export import Naming, write_glossary
+from alignmem.export.tbx import TBX3
+from alignmem.glossary import Entry, Glossary, Term
 
 sys.path.insert(0, str(Path(__file__).parent))
 import omegat
@@ -53,7 +54,7 @@ def read_with_omegat(project: Path, src: str, tgt: str, files: list[Path]) -> li
 
 @pytest.mark.skipif(_skip() is not None, reason=_skip() or "")
 def test_omegat_reads_tbx_and_utf8_glossaries(tmp_path):
-    paths = write_all(sample(), tmp_path / "out", "doc", verified_only=False)
+    paths = write_glossary(sample(), Naming(tmp_path / "out", "doc", ".glossary"), verified_only=False)
     tbx = tmp_path / "out" / "doc.glossary.tbx"
     en_ru = tmp_path / "out" / "doc.en-ru.glossary.utf8"
     en_zh = tmp_path / "out" / "doc.en-zh-CN.glossary.utf8"

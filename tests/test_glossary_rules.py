@@ -11,7 +11,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from alignmem.glossary import Entry, Glossary, Term, read_glossary, write_all
+from alignmem.export import Naming, write_glossary
+from alignmem.glossary import Entry, Glossary, Term, read_glossary
 from alignmem.glossary.associate import AssocSettings
 from alignmem.glossary.build import mutual
 from alignmem.glossary.candidates import NAME, ChineseExtractor
@@ -30,7 +31,7 @@ from alignmem.glossary.rules import (
     surface,
     without_possessive,
 )
-from alignmem.types import TU
+from alignmem.model import TU
 
 LANGS = ("en", "ru", "zh")
 
@@ -254,7 +255,7 @@ def test_verified_needs_confidence_similarity_and_every_language():
 def test_unverified_entry_only_in_po_marked_fuzzy(tmp_path: Path):
     good = entry("c1", "international law", "международное право", "国际法", 0.8)
     weak = entry("c2", "bilateral ties", "двусторонние связи", "双边关系", VERIFIED_CONFIDENCE / 2)
-    write_all(Glossary(LANGS, (good, weak), "sig"), tmp_path, "doc")
+    write_glossary(Glossary(LANGS, (good, weak), "sig"), Naming(tmp_path, "doc", ".glossary"))
 
     for name in ("doc.glossary.tbx", "doc.glossary.csv"):
         english = {t.text for e in read_glossary(tmp_path / name).entries for t in e.terms_of("en")}

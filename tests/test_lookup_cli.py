@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from alignmem.cli import main
+from alignmem.export.tbx import TBX2
+from alignmem.export.tmx import write_tmx
 from alignmem.glossary import Entry, Glossary, Term
-from alignmem.glossary.export import TBX2
-from alignmem.glossary.lookup import find_spans, index_path
-from alignmem.tmx import write_tmx
-from alignmem.types import TU
+from alignmem.model import TU
+from alignmem.tm.terms import find_spans, index_path
 
 LANGS = ("en", "ru", "zh")
 

@@ -7,8 +7,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alignmem.errors import InputError, LanguageError
-from alignmem.multi import align_documents, combine, project
-from alignmem.types import Alignment, Document, Link, Paragraph, Sentence
+from alignmem.join import JoinConfig
+from alignmem.join import align_documents as join_documents
+from alignmem.join.groups import combine
+from alignmem.join.project import project
+from alignmem.join.split import split_merged
+from alignmem.model import Alignment, Document, Link, Paragraph, Sentence
+
+
+def align_documents(docs, **kwargs):
+    """The composition without its split step: these tests inject the pairwise links and no encoder."""
+    return join_documents(docs, join=JoinConfig(split=False), **kwargs)
 
 
 def make_doc(lang: str, n: int, para_size: int = 100, path: str | None = None) -> Document:
@@ -241,8 +250,6 @@ def test_single_sentence_goes_with_its_column_or_keeps_the_group_whole():
 
 
 def multi_split(aligned, embed):
-    from alignmem.multi import split_merged
-
     return split_merged(aligned, embed)
 
 

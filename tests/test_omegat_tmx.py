@@ -20,10 +20,11 @@ from omegat import (
 )
 
 from alignmem import pipeline
+from alignmem.join import JoinConfig
 
 pytestmark = [pytest.mark.omegat, pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() or "")]
 
-SETTINGS = pipeline.Settings(glossary=False, report=False, split_merged=False)
+SETTINGS = pipeline.Settings(glossary=False, report=False, join=JoinConfig(split=False))
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def memories(tmp_path_factory) -> dict[str, Path]:
     """The fixture's TMX files, built through the real pipeline (hand-made links, real export)."""
     root = tmp_path_factory.mktemp("omegat-tmx")
     docs = fixture_documents(root / "in")
-    result = pipeline.process(docs, root / "tm" / "fixture.tmx", SETTINGS, aligner=fixture_aligner)
+    result = pipeline.export_document(docs, root / "tm" / "fixture.tmx", SETTINGS, aligner=fixture_aligner)
     return {"-".join(f.langs): Path(f.path) for f in result.outputs}
 
 

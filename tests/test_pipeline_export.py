@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from omegat import FIXTURE, fixture_aligner, fixture_documents, fixture_text
 
-from alignmem import pipeline, tmx
+from alignmem import pipeline
 from alignmem.errors import InputError, NotTranslationError, OutputError
-from alignmem.types import Alignment, Link
+from alignmem.export import tmx
+from alignmem.join import JoinConfig
+from alignmem.model import Alignment, Link
 
-SETTINGS = pipeline.Settings(glossary=False, report=False, split_merged=False)
+SETTINGS = pipeline.Settings(glossary=False, report=False, join=JoinConfig(split=False))
 STEM = "lavrov"
 
 
@@ -30,7 +32,7 @@ def diagonal_aligner(src, tgt, config=None):
 
 
 def test_process_writes_trilingual_and_pair_files(tmp_path):
-    result = pipeline.process(fixture_documents(), tmp_path / "tm" / f"{STEM}.tmx", SETTINGS,
+    result = pipeline.export_document(fixture_documents(), tmp_path / "tm" / f"{STEM}.tmx", SETTINGS,
                               aligner=fixture_aligner)
     names = [Path(f.path).name for f in result.outputs]
     assert names == [f"{STEM}.tmx", f"{STEM}.en-ru.tmx", f"{STEM}.en-zh-CN.tmx", f"{STEM}.ru-zh-CN.tmx"]
@@ -57,19 +59,19 @@ def test_groups_every_aligner_merged_are_split_by_the_sentence_encoder(tmp_path)
         links[:2] = [Link(first.src + second.src, first.tgt + second.tgt, 0.8)]
         return Alignment(src.lang, tgt.lang, tuple(links), "merging")
 
-    settings = pipeline.Settings(glossary=False, report=False)  # split_merged on, with the real encoder
-    result = pipeline.process(fixture_documents(), tmp_path / "m.tmx", settings, aligner=merging)
+    settings = pipeline.Settings(glossary=False, report=False)  # the split step on, with the real encoder
+    result = pipeline.export_document(fixture_documents(), tmp_path / "m.tmx", settings, aligner=merging)
     tus = tmx.read_tmx(result.outputs[0].path)
     assert [tu.seg("ru") for tu in tus[:2]] == FIXTURE["ru"][0][:2]
     assert [tu.link_type for tu in tus[:2]] == ["1-1-1", "1-1-1"]
-    assert "split:embedding" in Path(result.outputs[0].path).read_text(encoding="utf-8")
-    unsplit = pipeline.process(fixture_documents(), tmp_path / "u.tmx", SETTINGS, aligner=merging)
+    assert "join.split=yes|join.split_min_sim=0.3|join.split_margin=0.15" in Path(result.outputs[0].path).read_text(encoding="utf-8")
+    unsplit = pipeline.export_document(fixture_documents(), tmp_path / "u.tmx", SETTINGS, aligner=merging)
     assert tmx.read_tmx(unsplit.outputs[0].path)[0].link_type == "2-2-2"
 
 
 def test_srclang_and_codes_settings(tmp_path):
     settings = pipeline.Settings(codes={"en": "en-GB"}, srclang="zh", glossary=False, report=False)
-    result = pipeline.process(fixture_documents(), tmp_path / "x.tmx", settings, aligner=fixture_aligner)
+    result = pipeline.export_document(fixture_documents(), tmp_path / "x.tmx", settings, aligner=fixture_aligner)
     assert [Path(f.path).name for f in result.outputs][1] == "x.en-GB-ru.tmx"
     text = Path(result.outputs[0].path).read_text(encoding="utf-8")
     assert 'srclang="zh-CN"' in text and 'xml:lang="en-GB"' in text
@@ -79,7 +81,7 @@ def test_srclang_and_codes_settings(tmp_path):
 def test_two_runs_are_byte_identical(tmp_path):
     outputs = []
     for run in ("a", "b"):
-        result = pipeline.process(fixture_documents(), tmp_path / run / f"{STEM}.tmx", SETTINGS,
+        result = pipeline.export_document(fixture_documents(), tmp_path / run / f"{STEM}.tmx", SETTINGS,
                                   aligner=fixture_aligner)
         outputs.append([Path(f.path).read_bytes() for f in result.outputs])
     assert outputs[0] == outputs[1]
@@ -90,7 +92,7 @@ def test_unwritable_output_leaves_no_file_at_all(tmp_path):
     out.mkdir()
     (out / f"{STEM}.en-zh-CN.tmx").mkdir()  # one of the four names is taken by a folder
     with pytest.raises(OutputError) as exc:
-        pipeline.process(fixture_documents(), out / f"{STEM}.tmx", SETTINGS, aligner=fixture_aligner)
+        pipeline.export_document(fixture_documents(), out / f"{STEM}.tmx", SETTINGS, aligner=fixture_aligner)
     assert str(exc.value) == f"{out / f'{STEM}.en-zh-CN.tmx'}: cannot write: a folder of that name exists"
     assert sorted(p.name for p in out.iterdir()) == [f"{STEM}.en-zh-CN.tmx"]
 
@@ -101,15 +103,15 @@ def test_unwritable_glossary_or_report_leaves_no_tmx_either(tmp_path, taken):
     out = tmp_path / "tm"
     out.mkdir()
     (out / taken).mkdir()
-    settings = pipeline.Settings(glossary=True, report=True, split_merged=False)
+    settings = pipeline.Settings(glossary=True, report=True, join=JoinConfig(split=False))
     with pytest.raises(OutputError, match="cannot write: a folder of that name exists"):
-        pipeline.process(fixture_documents(), out / f"{STEM}.tmx", settings, aligner=fixture_aligner)
+        pipeline.export_document(fixture_documents(), out / f"{STEM}.tmx", settings, aligner=fixture_aligner)
     assert sorted(p.name for p in out.iterdir()) == [taken]
 
 
 def test_glossary_and_report_are_listed_with_the_tmx_files(tmp_path):
-    settings = pipeline.Settings(glossary=True, report=True, split_merged=False)
-    result = pipeline.process(fixture_documents(), tmp_path / f"{STEM}.tmx", settings, aligner=fixture_aligner)
+    settings = pipeline.Settings(glossary=True, report=True, join=JoinConfig(split=False))
+    result = pipeline.export_document(fixture_documents(), tmp_path / f"{STEM}.tmx", settings, aligner=fixture_aligner)
     written = sorted(p.name for p in tmp_path.iterdir())
     assert f"{STEM}.report.html" in written and f"{STEM}.glossary.tbx" in written
     assert sorted(Path(p).name for p in result.extras) == sorted(
@@ -124,7 +126,7 @@ def test_not_a_translation_names_both_files(tmp_path):
         raise NotTranslationError("the texts do not look like translations of each other")
 
     with pytest.raises(NotTranslationError) as exc:
-        pipeline.process(docs, tmp_path / "x.tmx", SETTINGS, aligner=refusing)
+        pipeline.export_document(docs, tmp_path / "x.tmx", SETTINGS, aligner=refusing)
     assert str(exc.value) == (f"{docs[0].path} and {docs[1].path}: the texts do not look like translations "
                               "of each other")
     assert not (tmp_path / "x.tmx").exists()
@@ -132,7 +134,7 @@ def test_not_a_translation_names_both_files(tmp_path):
 
 def test_two_languages_write_only_the_pair_file(tmp_path):
     docs = fixture_documents(langs=("zh", "en"))
-    result = pipeline.process(docs, tmp_path / "d.tmx", SETTINGS, aligner=fixture_aligner)
+    result = pipeline.export_document(docs, tmp_path / "d.tmx", SETTINGS, aligner=fixture_aligner)
     assert [Path(f.path).name for f in result.outputs] == ["d.en-zh-CN.tmx"]
     tus = tmx.read_tmx(tmp_path / "d.en-zh-CN.tmx")
     assert [tu.langs for tu in tus] == [("en", "zh")] * 4

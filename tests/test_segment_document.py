@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alignmem.errors import LanguageError
+from alignmem.model import Document, Paragraph
 from alignmem.segment import segment_document, split_paragraph
-from alignmem.types import Document, Paragraph
 
 
 def make_doc(lang: str, paragraphs: list[str], headings: tuple[int, ...] = (), presegmented: bool = False,

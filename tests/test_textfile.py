@@ -3,7 +3,7 @@
 import pytest
 
 from alignmem.errors import FormatError, InputError
-from alignmem.textfile import read_utf8
+from alignmem.io.textfile import read_utf8
 
 
 def test_bom_is_dropped(tmp_path):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from alignmem import safexml, tmx
 from alignmem.errors import FormatError, InputError
+from alignmem.export import tmx
+from alignmem.io import xml as safexml
 
 HEADER = ('<header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" '
           'srclang="en" datatype="plaintext"/>')

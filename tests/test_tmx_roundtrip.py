@@ -10,20 +10,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from omegat import fixture_alignments, fixture_documents
 
-from alignmem import multi, tmx
+from alignmem import langs as langreg
 from alignmem.errors import InputError
-from alignmem.types import TU
+from alignmem.export import Naming, Options, tmx
+from alignmem.export.units import tus_of
+from alignmem.join.groups import combine
+from alignmem.join.project import project
+from alignmem.model import TU
+from alignmem.text.space import one_line
 
 DATE = "20210716T120000Z"
 
 
 @pytest.fixture()
 def aligned():
-    return multi.combine(fixture_documents(), fixture_alignments(), stem="lavrov")
+    return combine(fixture_documents(), fixture_alignments(), stem="lavrov")
 
 
 def test_tus_from_groups_only_keeps_groups_with_every_language(aligned):
-    tus = tmx.tus_from_groups(aligned, ("en", "ru", "zh"))
+    tus = tus_of(aligned, ("en", "ru", "zh"))
     # 5 English sentences; the third has no Chinese, so 4 trilingual TUs
     assert [tu.tuid for tu in tus] == ["lavrov:p1:s1", "lavrov:p1:s2", "lavrov:p2:s1", "lavrov:p3:s1"]
     assert [tu.link_type for tu in tus] == ["1-1-1", "1-1-1", "1-2-1", "1-1-1"]
@@ -32,7 +37,7 @@ def test_tus_from_groups_only_keeps_groups_with_every_language(aligned):
     assert tus[0].seg("zh") == "二十年前，俄罗斯和中国签署了条约。"
     assert [tu.para for tu in tus] == [1, 1, 2, 3]
     assert all(tu.doc == "lavrov" for tu in tus)
-    pair = tmx.tus_from_groups(multi.project(aligned, ("en", "ru"), fixture_alignments()[("en", "ru")]),
+    pair = tus_of(project(aligned, ("en", "ru"), fixture_alignments()[("en", "ru")]),
                                ("en", "ru"))
     assert len(pair) == 5 and pair[2].seg("en") == "It remains in force today."
 
@@ -41,11 +46,11 @@ def test_chinese_sentences_are_joined_without_space_and_whitespace_normalised(al
     docs = fixture_documents()
     links = fixture_alignments()
     merged = dict(links)
-    from alignmem.types import Alignment, Link
+    from alignmem.model import Alignment, Link
     merged[("en", "zh")] = Alignment("en", "zh", (Link((0, 1), (0, 1), 0.8), Link((2,), (), 0.0),
                                                   Link((3,), (2,), 0.8), Link((4,), (3,), 0.9)))
-    grouped = multi.combine(docs, {("en", "zh"): merged[("en", "zh")]})
-    tus = tmx.tus_from_groups(grouped, ("en", "zh"))
+    grouped = combine(docs, {("en", "zh"): merged[("en", "zh")]})
+    tus = tus_of(grouped, ("en", "zh"))
     assert tus[0].seg("zh") == "二十年前，俄罗斯和中国签署了条约。该条约为我们的关系奠定了坚实基础。"
     assert tus[0].seg("en") == ("Twenty years ago, Russia and China signed the Treaty. "
                                 "The Treaty laid a solid foundation for our relations.")
@@ -54,7 +59,7 @@ def test_chinese_sentences_are_joined_without_space_and_whitespace_normalised(al
 
 def test_round_trip_gives_the_same_tus(aligned, tmp_path):
     langs = ("en", "ru", "zh")
-    tus = tmx.tus_from_groups(aligned, langs)
+    tus = tus_of(aligned, langs)
     path = tmp_path / "x.tmx"
     assert tmx.write_tmx(path, tus, langs, srclang="en", creationdate=DATE) == []
     assert tmx.read_tmx(path) == tus
@@ -62,7 +67,7 @@ def test_round_trip_gives_the_same_tus(aligned, tmp_path):
 
 def test_file_is_valid_against_the_tmx14_dtd_and_has_the_full_header(aligned):
     langs = ("en", "ru", "zh")
-    data = tmx.tmx_bytes(tmx.tus_from_groups(aligned, langs), langs, srclang="ru", creationdate=DATE,
+    data = tmx.tmx_bytes(tus_of(aligned, langs), langs, srclang="ru", creationdate=DATE,
                          header_props=[("x-alignmem-signature", "alignmem:0.1.0|langs:en,ru,zh")])
     assert tmx.validate(data) == []
     text = data.decode("utf-8")
@@ -90,8 +95,8 @@ def test_dtd_catches_a_broken_file():
 def test_two_runs_give_identical_bytes(aligned, tmp_path):
     langs = ("en", "ru", "zh")
     for name in ("a.tmx", "b.tmx"):
-        again = multi.combine(fixture_documents(), fixture_alignments(), stem="lavrov")
-        tus = tmx.tus_from_groups(again, langs)
+        again = combine(fixture_documents(), fixture_alignments(), stem="lavrov")
+        tus = tus_of(again, langs)
         tmx.write_tmx(tmp_path / name, tus, langs, srclang="en", creationdate=DATE)
     assert (tmp_path / "a.tmx").read_bytes() == (tmp_path / "b.tmx").read_bytes()
 
@@ -127,7 +132,7 @@ def test_empty_seg_is_never_written():
 
 
 def test_language_codes_are_configurable_and_map_back(tmp_path):
-    codes = tmx.parse_codes("en=en-GB,zh=zh-Hans")
+    codes = langreg.parse_codes("en=en-GB,zh=zh-Hans")
     assert codes == {"en": "en-GB", "zh": "zh-Hans"}
     tu = TU("d:p1:s1", (("en", "Colour."), ("zh", "颜色。")), 0.75, "1-1", "d", 1)
     tmx.write_tmx(tmp_path / "c.tmx", [tu], ("en", "zh"), srclang="en", codes=codes, creationdate=DATE)
@@ -135,12 +140,14 @@ def test_language_codes_are_configurable_and_map_back(tmp_path):
     assert 'srclang="en-GB"' in text and 'xml:lang="zh-Hans"' in text
     assert tmx.read_tmx(tmp_path / "c.tmx") == [tu]
     assert tmx.read_tmx(tmp_path / "c.tmx", codes) == [tu]
-    assert tmx.pair_path("tm/lavrov.tmx", ("en", "zh")) .as_posix() == "tm/lavrov.en-zh-CN.tmx"
-    assert tmx.pair_path("out/x.tmx", ("ru", "zh"), codes).as_posix() == "out/x.ru-zh-Hans.tmx"
+    plan = tmx.TMX().plan(("en", "zh"), Naming.from_output("tm/lavrov.tmx"))
+    assert [(path.as_posix(), pair) for path, pair in plan] == [("tm/lavrov.en-zh-CN.tmx", ("en", "zh"))]
+    plan = tmx.TMX(Options(codes=codes)).plan(("zh", "ru"), Naming.from_output("out/x.tmx"))
+    assert [path.as_posix() for path, _ in plan] == ["out/x.ru-zh-Hans.tmx"]
     with pytest.raises(InputError, match="bad --tmx-codes entry 'zh'"):
-        tmx.parse_codes("zh")
+        langreg.parse_codes("zh")
     with pytest.raises(InputError, match="unknown language 'de'"):
-        tmx.parse_codes("de=de-DE")
+        langreg.parse_codes("de=de-DE")
 
 
 def test_reading_other_tools_files_keeps_props_and_drops_inline_codes(tmp_path):
@@ -159,7 +166,7 @@ def test_reading_other_tools_files_keeps_props_and_drops_inline_codes(tmp_path):
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda t: tmx.clean_text(t) != "")
+    lambda t: one_line(t) != "")
 
 
 @settings(max_examples=60, deadline=None)
@@ -172,6 +179,6 @@ def test_any_text_round_trips_cleaned(tmp_path_factory, rows):
     assert tmx.validate(data) == []
     path.write_bytes(data)
     back = tmx.read_tmx(path)
-    assert [tu.segs for tu in back] == [(("en", tmx.clean_text(en)), ("ru", tmx.clean_text(ru)))
+    assert [tu.segs for tu in back] == [(("en", one_line(en)), ("ru", one_line(ru)))
                                         for en, ru, _ in rows]
     assert [tu.score for tu in back] == [tu.score for tu in tus]

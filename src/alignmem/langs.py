@@ -1,7 +1,10 @@
-"""Language registry: what alignmem knows of each language it supports, keyed by internal code."""
+"""Language registry: what alignmem knows of each language it supports, keyed by internal code, and the one
+map between internal codes and the codes written in files (TMX, TBX, file names)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from alignmem.errors import LanguageError
@@ -51,3 +54,52 @@ def parse_langs(spec: str) -> tuple[str, ...]:
     if not codes:
         raise LanguageError("no language given")
     return codes
+
+
+def file_order(langs: Iterable[str]) -> tuple[str, ...]:
+    """Languages in the order they take inside files and file names: en, ru, zh, then any other by code."""
+    order = tuple(LANGUAGES)
+    return tuple(sorted(langs, key=lambda code: (order.index(code) if code in order else len(order), code)))
+
+
+# ---------------------------------------------------------------------------------- codes in files
+_FILE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def parse_codes(spec: str | None) -> dict[str, str]:
+    """``"en=en-GB,zh=zh-CN"`` -> {"en": "en-GB", "zh": "zh-CN"} (unknown internal codes are an error)."""
+    codes: dict[str, str] = {}
+    if not spec:
+        return codes
+    for part in spec.split(","):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        value = value.strip()
+        if not sep or not value or not _FILE_CODE.fullmatch(value):
+            raise LanguageError(f"bad --tmx-codes entry {part.strip()!r}: expected LANG=CODE, e.g. zh=zh-CN")
+        codes[get(key).code] = value
+    return codes
+
+
+def file_code(lang: str, codes: Mapping[str, str] | None = None) -> str:
+    """The code written in files for internal code ``lang`` (``zh`` -> ``zh-CN`` unless ``codes`` says else)."""
+    if codes and lang in codes:
+        return codes[lang]
+    return get(lang).tmx_code
+
+
+def file_codes(langs: Sequence[str], codes: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Internal code -> code written in files, for each of ``langs``."""
+    return {lang: file_code(lang, codes) for lang in langs}
+
+
+def internal_code(code: str, codes: Mapping[str, str] | None = None) -> str:
+    """A code read from a file -> internal code (``zh-CN``/``zh-Hans``/``zh`` -> ``zh``); ``codes`` (the
+    same internal -> file map as for writing) is used in reverse; unknown codes are kept as they are."""
+    if codes:
+        for internal, external in codes.items():
+            if external.lower() == code.lower():
+                return internal
+    key = ALIASES.get(code.strip().lower().replace("_", "-"))
+    return key if key is not None else code

@@ -17,50 +17,35 @@ import numpy as np
 
 from alignmem import __version__
 from alignmem.align.config import AlignConfig
-from alignmem.align.encoder import Encoder, encoder
 from alignmem.align.search import Level, search
-from alignmem.align.signals import REGISTRY, Signal, get_signal, parse_signals
 from alignmem.errors import InputError, NotTranslationError
 from alignmem.langs import get as get_lang
-from alignmem.types import Alignment, Link
+from alignmem.model import Alignment, Link
+from alignmem.score.base import Signal
+from alignmem.score.encoders import get_encoder
+from alignmem.score.registry import make_signal, parse_signals
 
-__all__ = [
-    "REGISTRY",
-    "AlignConfig",
-    "Encoder",
-    "Signal",
-    "align_sentences",
-    "encoder",
-    "get_signal",
-    "parse_signals",
-    "signature",
-]
+__all__ = ["AlignConfig", "align_sentences", "model_part", "signals_of", "signature"]
 
 
 def signature(config: AlignConfig, src_lang: str, tgt_lang: str) -> str:
-    """``alignmem-align:0.1.0|langs:en-ru|signals:embedding=1,...|...`` — enough to reproduce a result."""
-    signals = ",".join(f"{get_signal(name).describe()}={config.weight(name):g}" for name in config.signals)
-    parts = [
-        f"alignmem-align:{__version__}",
-        f"langs:{src_lang}-{tgt_lang}",
-        f"signals:{signals}",
-        f"max:{config.max_link}",
-        f"band:{config.band}",
-        f"thr:{config.threshold:g}/rel{config.relative:g}",
-        f"skip:{config.skip:g}/rel{config.relative_skip:g}/orphan{config.orphan_floor:g}x{config.orphan_weight:g}",
-        f"merge:{config.merge_penalty:g}/size{config.size_exponent:g}",
-        f"boost:{config.merge_boost:g}",
-        f"verify:{config.verify_rounds}",
-        f"para:{config.para_bonus:g}/{config.para_cross:g}",
-        f"exact:{'yes' if config.exact_windows else 'no'}",
-    ]
-    if config.lexicons:
-        parts.append(f"lexicons:{len(config.lexicons)}")
-    if config.cedict:
-        parts.append("cedict:yes")
-    if config.force:
-        parts.append("force:yes")
-    return "|".join(parts)
+    """``alignmem-align:0.2.0|langs:en-ru|model:use-multilingual-v3|signals=embedding,...|...``: the
+    version, the pair, the encoder's model and every setting (:meth:`AlignConfig.signature`), enough to
+    reproduce a result."""
+    return f"alignmem-align:{__version__}|langs:{src_lang}-{tgt_lang}|{model_part(config)}{config.signature()}"
+
+
+def model_part(config: AlignConfig) -> str:
+    """``model:<the encoder's model>|`` when the embedding signal is on (the model decides the scores)."""
+    return f"model:{get_encoder(config.encoder).model}|" if "embedding" in config.signals else ""
+
+
+def signals_of(config: AlignConfig) -> list[Signal]:
+    """The configured signals, in the order of ``config.signals`` (each checked against the registry)."""
+    names = parse_signals(",".join(config.signals))
+    if not names:
+        raise InputError("no similarity signal selected")
+    return [make_signal(name, config) for name in names]
 
 
 def _paragraphs(paras: Sequence[int] | None, count: int, side: str) -> np.ndarray | None:
@@ -106,17 +91,14 @@ def align_sentences(
     """Align two sentence lists; raise NotTranslationError when they do not look like translations."""
     config = config or AlignConfig()
     src_lang, tgt_lang = get_lang(src_lang).code, get_lang(tgt_lang).code
-    names = parse_signals(",".join(config.signals))
-    if not names:
-        raise InputError("no similarity signal selected")
+    signals = signals_of(config)
     sig = signature(config, src_lang, tgt_lang)
     src, tgt = list(src), list(tgt)
     if not src or not tgt:
         links = tuple(Link((i,), (), 0.0) for i in range(len(src))) + tuple(
             Link((), (j,), 0.0) for j in range(len(tgt)))
         return Alignment(src_lang, tgt_lang, links, sig, _unaligned(links, config.unaligned_run))
-    prepared = [(get_signal(name).prepare(src, tgt, src_lang, tgt_lang, config), config.weight(name))
-                for name in names]
+    prepared = [(signal.prepare(src, tgt, src_lang, tgt_lang), config.weight(signal.name)) for signal in signals]
     level = Level(prepared, len(src), len(tgt), _paragraphs(src_paras, len(src), "src"),
                   _paragraphs(tgt_paras, len(tgt), "tgt"))
     raw = search(level, config)

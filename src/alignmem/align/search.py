@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from alignmem.align.band import Band, band_around
+from alignmem.align.band import band_around
 from alignmem.align.config import AlignConfig
-from alignmem.align.signals import Prepared, PreparedEmbedding
+from alignmem.score.base import Prepared
+from alignmem.score.cells import Cells
 
 NEG = -1e18
 USUAL_PRIOR = 0.6  # the usual 1-1 score assumed until calibrate() measures the document's own
@@ -49,23 +50,26 @@ class Level:
         return Level([(p.coarsen(factor), w) for p, w in self.prepared],
                      (self.n + factor - 1) // factor, (self.m + factor - 1) // factor)
 
-    def embedding(self) -> PreparedEmbedding | None:
+    def refines(self) -> bool:
+        """Whether some signal can re-score merges more truly than its first estimate (``exact``)."""
+        return any(p.refines for p, _ in self.prepared)
+
+    def resemblance(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Each sentence's best similarity across (source, target), from the first signal that knows it."""
         for p, _ in self.prepared:
-            if isinstance(p, PreparedEmbedding):
-                return p
+            found = p.resemblance()
+            if found is not None:
+                return found
         return None
 
 
-def combine(level: Level, I: np.ndarray, J: np.ndarray, a: int, b: int,
-            override: np.ndarray | None = None) -> np.ndarray:
-    """Weighted mean of the signals that have evidence for each cell; ``override`` replaces the embedding."""
+def combine(level: Level, I: np.ndarray, J: np.ndarray, a: int, b: int, exact: bool = False) -> np.ndarray:
+    """Weighted mean of the signals that have evidence for each cell; with ``exact``, each signal's truer
+    (costlier) score of the windows."""
     total = np.zeros(I.shape, dtype=np.float64)
     weight = np.zeros(I.shape, dtype=np.float64)
     for prepared, w in level.prepared:
-        if override is not None and isinstance(prepared, PreparedEmbedding):
-            values = override
-        else:
-            values = prepared.score(I, J, a, b)
+        values = prepared.exact(I, J, a, b) if exact else prepared.score(I, J, a, b)
         has = ~np.isnan(values)
         total += np.where(has, values, 0.0) * w
         weight += has * w
@@ -106,13 +110,13 @@ def skip_costs(level: Level, g: Gains, config: AlignConfig) -> None:
     An omitted sentence usually resembles nothing on the other side; a sentence that a translator
     split off resembles the sentence it came from, and belongs in a 1-2 link, not in an omission.
     """
-    emb = level.embedding()
-    if emb is None or config.orphan_weight <= 0 or emb.related_s is None:
+    related = level.resemblance()
+    if related is None or config.orphan_weight <= 0:
         g.skip_s, g.skip_t = np.full(level.n, g.skip), np.full(level.m, g.skip)
         return
     floor = config.orphan_floor * g.usual
-    g.skip_s = g.skip + config.orphan_weight * np.maximum(emb.related_s - floor, 0.0)
-    g.skip_t = g.skip + config.orphan_weight * np.maximum(emb.related_t - floor, 0.0)
+    g.skip_s = g.skip + config.orphan_weight * np.maximum(related[0] - floor, 0.0)
+    g.skip_t = g.skip + config.orphan_weight * np.maximum(related[1] - floor, 0.0)
 
 
 def _skip_gain(g: Gains, I: np.ndarray, a: int) -> np.ndarray:
@@ -121,7 +125,7 @@ def _skip_gain(g: Gains, I: np.ndarray, a: int) -> np.ndarray:
     return -(prefix[np.clip(I, 0, len(g.skip_s))] - prefix[np.clip(I - a, 0, len(g.skip_s))])
 
 
-def gains(level: Level, band: Band, config: AlignConfig) -> Gains:
+def gains(level: Level, band: Cells, config: AlignConfig) -> Gains:
     types = tuple(t for t in config.link_types() if t[0] >= 1)
     rows, cols = band.rows, band.cols
     size = band.size
@@ -152,7 +156,7 @@ def cell_gain(level: Level, g: Gains, k: int, I: np.ndarray, J: np.ndarray, s: n
     return link_gain(s, a, b, config, g.threshold) + _para_terms(level, I, J, a, b, config)
 
 
-def run_dp(band: Band, g: Gains) -> list[tuple[int, int, int, int, float]]:
+def run_dp(band: Cells, g: Gains) -> list[tuple[int, int, int, int, float]]:
     """Best path as links (i0, i1, j0, j1, similarity): source i0..i1-1 with target j0..j1-1."""
     size = band.size
     best = np.full(size + 1, NEG)
@@ -202,7 +206,7 @@ def search(level: Level, config: AlignConfig, *, top: bool = True) -> list[tuple
     """Coarse-to-fine: align blocks of two sentences first, then search a band around that path."""
     n, m = level.n, level.m
     if (n + 1) * (m + 1) <= config.full_search_cells or min(n, m) < 8:
-        band = Band.full(n, m)
+        band = Cells.full(n, m)
     else:
         coarse = search(level.coarsen(2), config, top=False)
         path = [(min(2 * i, n), min(2 * j, m)) for i, j in path_of(coarse)]
@@ -213,7 +217,7 @@ def search(level: Level, config: AlignConfig, *, top: bool = True) -> list[tuple
     links = run_dp(band, g)
     if top and calibrate(level, band, g, links, config):
         links = run_dp(band, g)
-    if top and level.embedding() is not None:
+    if top and level.refines():
         if config.exact_windows and refine(level, band, g, links, config, confident=config.refine_confident,
                                            margin=config.refine_margin):
             links = run_dp(band, g)
@@ -225,7 +229,7 @@ def search(level: Level, config: AlignConfig, *, top: bool = True) -> list[tuple
     return links
 
 
-def calibrate(level: Level, band: Band, g: Gains, links, config: AlignConfig) -> bool:
+def calibrate(level: Level, band: Cells, g: Gains, links, config: AlignConfig) -> bool:
     """Set the threshold and the omission cost relative to this document's usual 1-1 score.
 
     Literary translations score lower than UN documents; what counts as a poor link is relative.
@@ -249,14 +253,13 @@ def calibrate(level: Level, band: Band, g: Gains, links, config: AlignConfig) ->
     return True
 
 
-def verify(level: Level, band: Band, g: Gains, links, config: AlignConfig, checked: np.ndarray) -> bool:
+def verify(level: Level, band: Cells, g: Gains, links, config: AlignConfig, checked: np.ndarray) -> bool:
     """Re-score the n-m links the path chose with the embedding of their merged sentences.
 
     The mean of sentence embeddings (boosted) proposes merges cheaply; each proposed merge is then
     embedded as one text, so a merge stays only if it really beats the alternatives. Few texts are
     embedded: one per side for each merge on the path.
     """
-    emb = level.embedding()
     index = {t: k for k, t in enumerate(g.types)}
     todo: dict[int, list[int]] = {}
     for i0, i1, j0, j1, _ in links:
@@ -274,21 +277,20 @@ def verify(level: Level, band: Band, g: Gains, links, config: AlignConfig, check
         a, b = g.types[k]
         idx = np.array(cells)
         I, J = rows[idx], cols[idx]
-        s = combine(level, I, J, a, b, override=emb.exact(I, J, a, b))
+        s = combine(level, I, J, a, b, exact=True)
         g.sim[k, idx] = s
         g.gain[k, idx] = cell_gain(level, g, k, I, J, s, config)
         checked[k, idx] = True
     return True
 
 
-def refine(level: Level, band: Band, g: Gains, links, config: AlignConfig, radius: int = 1,
+def refine(level: Level, band: Cells, g: Gains, links, config: AlignConfig, radius: int = 1,
            confident: float = 0.6, margin: float = 0.15) -> bool:
     """Re-score n-m cells near doubtful stretches of the path with embeddings of the merged text.
 
     Averaged sentence embeddings are a good first guess; near links that are n-m, omissions or weak
     1-1, the merged sentences are embedded as one text so that a merge must really beat its parts.
     """
-    emb = level.embedding()
     doubtful = np.zeros(level.n + 1, dtype=bool)
     for i0, i1, j0, j1, s in links:
         if (i1 - i0, j1 - j0) != (1, 1) or s < confident:
@@ -314,7 +316,7 @@ def refine(level: Level, band: Band, g: Gains, links, config: AlignConfig, radiu
         if not len(idx):
             continue
         I, J = rows[idx], cols[idx]
-        s = combine(level, I, J, a, b, override=emb.exact(I, J, a, b))
+        s = combine(level, I, J, a, b, exact=True)
         g.sim[k, idx] = s
         g.gain[k, idx] = cell_gain(level, g, k, I, J, s, config)
         changed = True

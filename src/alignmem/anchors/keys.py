@@ -33,7 +33,8 @@ from functools import lru_cache
 from alignmem.anchors import tables as T
 from alignmem.anchors.latin import is_special, latin_spans
 from alignmem.anchors.numbers import _lang, canonical, extract_numbers
-from alignmem.anchors.translit import _jieba, phonetic_key
+from alignmem.anchors.translit import phonetic_key
+from alignmem.text.zh import tag_table, zh_words
 
 _CYR_WORD = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][А-Яа-яЁё]*(?:-[А-ЯЁа-яё][а-яё]+)*")
 _RU_ENDING = re.compile(
@@ -107,7 +108,7 @@ def _han_candidates(text: str) -> list[tuple[int, int, str]]:
     covered: list[tuple[int, int]] = []
     tags = _word_tags()
     pos = 0
-    for word in _jieba().lcut(text):
+    for word in zh_words(text):
         start, pos = pos, pos + len(word)
         if len(word) < 2:
             continue
@@ -153,19 +154,10 @@ def _mostly_translit(word: str) -> bool:
     return hits * 2 >= len(word) and hits >= 2
 
 
-_TAGS: dict[str, str] | None = None
-
-
 def _word_tags() -> dict[str, str]:
     """jieba's dictionary part-of-speech tags (word -> "nr", "ns", ...); tagging by lookup is 4x faster
     than jieba.posseg and the words jieba does not know are judged by :func:`_mostly_translit`."""
-    global _TAGS
-    if _TAGS is None:
-        _jieba()  # quiet logging first
-        import jieba.posseg
-
-        _TAGS = jieba.posseg.dt.word_tag_tab
-    return _TAGS
+    return tag_table()
 
 
 def anchor_keys(text: str, lang: str, *, names: bool = True) -> frozenset[str]:

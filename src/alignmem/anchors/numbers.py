@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from alignmem.anchors import tables as T
 from alignmem.anchors.hannum import han_to_int
+from alignmem.langs import get
 
 ONE = Decimal(1)
 
@@ -91,8 +92,6 @@ def canonical(value: Decimal) -> str:
 
 @lru_cache(maxsize=64)
 def _lang(code: str) -> str:
-    from alignmem.langs import get
-
     return get(code).code
 
 

@@ -16,6 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from alignmem.text.script import HAN, HAN_RUN
+from alignmem.text.zh import zh_words
+
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
     "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
@@ -26,8 +29,6 @@ _CYR = {
 }
 _CYR_VOWELS = set("аеёиоуыэюяіїє")
 _CYR_RE = re.compile("[А-Яа-яЁёІіЇїЄєҐґЎў]")
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def cyrillic_to_latin(text: str) -> str:
@@ -52,19 +53,6 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_JIEBA = None
-
-
-def _jieba():  # the jieba module, loaded on first use
-    global _JIEBA
-    if _JIEBA is None:
-        import jieba
-
-        jieba.setLogLevel(60)  # its dictionary-loading chatter goes to stderr otherwise
-        _JIEBA = jieba
-    return _JIEBA
-
-
 @lru_cache(maxsize=65536)
 def pinyin_word(word: str) -> str:
     """Toneless pinyin of a Chinese word, syllables joined: 黑河 -> heihe."""
@@ -75,11 +63,11 @@ def pinyin_word(word: str) -> str:
 
 def to_latin(text: str, lang: str = "") -> str:
     """Lowercase Latin transliteration for matching; Chinese words become pinyin separated by spaces."""
-    if _HAN_RE.search(text):
+    if HAN.search(text):
         parts: list[str] = []
-        for word in _jieba().lcut(text):
-            if _HAN_RE.search(word):
-                parts.append(" " + _HAN_RUN_RE.sub(lambda m: pinyin_word(m.group()), word) + " ")
+        for word in zh_words(text):
+            if HAN.search(word):
+                parts.append(" " + HAN_RUN.sub(lambda m: pinyin_word(m.group()), word) + " ")
             else:
                 parts.append(word)
         text = re.sub(r" {2,}", " ", "".join(parts)).strip()
@@ -90,8 +78,8 @@ def to_latin(text: str, lang: str = "") -> str:
 
 def name_to_latin(name: str) -> tuple[str, bool]:
     """(transliteration, is_pinyin) of one name, without segmenting Chinese (a name is one word)."""
-    if _HAN_RE.search(name):
-        return _HAN_RUN_RE.sub(lambda m: pinyin_word(m.group()), name).lower(), True
+    if HAN.search(name):
+        return HAN_RUN.sub(lambda m: pinyin_word(m.group()), name).lower(), True
     if _CYR_RE.search(name):
         return cyrillic_to_latin(name), False
     latin = strip_diacritics(name).lower()

@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
-from alignmem.check.flags import CheckConfig, rule_codes
+from alignmem.check import output
+from alignmem.check.coverage import document_check, units_of
+from alignmem.check.flags import CheckConfig, rule_codes, run_rules
 from alignmem.check.model import Checked, CheckResult, Coverage, DocumentCheck, Flag, Unit
-from alignmem.types import TU, AlignedDocument
+from alignmem.check.report_html import render
+from alignmem.errors import FormatError
+from alignmem.export.tmx import read_tmx
+from alignmem.io import atomic
+from alignmem.langs import LANGUAGES
+from alignmem.model import TU, AlignedDocument
 
 __all__ = [
     "CheckConfig", "CheckResult", "Checked", "Coverage", "DocumentCheck", "Flag", "Unit",
@@ -29,8 +37,6 @@ def check_units(units: Sequence[Unit], config: CheckConfig | None = None, *, mod
                 documents: Sequence[DocumentCheck] = (), sources: Sequence[str] = (),
                 signature: str = "") -> CheckResult:
     """Run the QA rules over ``units`` and wrap everything in a :class:`CheckResult`."""
-    from alignmem.check.flags import run_rules
-
     config = config or CheckConfig()
     flags = run_rules(units, config)
     langs: list[str] = []
@@ -45,8 +51,6 @@ def check_units(units: Sequence[Unit], config: CheckConfig | None = None, *, mod
 def check_aligned(aligned: AlignedDocument | Sequence[AlignedDocument], config: CheckConfig | None = None,
                   sources: Sequence[str] = ()) -> CheckResult:
     """Coverage and flags of one or more aligned documents (groups of sentences with their sources)."""
-    from alignmem.check.coverage import document_check, units_of
-
     docs = [aligned] if isinstance(aligned, AlignedDocument) else list(aligned)
     units = [unit for doc in docs for unit in units_of(doc)]
     if not sources:
@@ -73,12 +77,6 @@ def units_of_tus(tus: Sequence[TU], name: str) -> list[Unit]:
 def check_tmx(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | None = None,
               codes: dict[str, str] | None = None) -> CheckResult:
     """Flags, link types and scores of the TUs of TMX files (no source text: no coverage)."""
-    from pathlib import Path
-
-    from alignmem.errors import FormatError
-    from alignmem.langs import LANGUAGES
-    from alignmem.tmx import read_tmx
-
     units: list[Unit] = []
     for path in paths:
         tus = read_tmx(path, codes)
@@ -94,16 +92,14 @@ def check_tmx(paths: Sequence[str | os.PathLike[str]], config: CheckConfig | Non
 
 
 def to_json(result: CheckResult, *, min_coverage: float | None = None, max_flags: int | None = None) -> dict:
-    from alignmem.check.output import to_json as build
 
-    return build(result, min_coverage=min_coverage, max_flags=max_flags)
+    return output.to_json(result, min_coverage=min_coverage, max_flags=max_flags)
 
 
 def format_table(result: CheckResult, *, min_coverage: float | None = None, max_flags: int | None = None,
                  limit: int = 50) -> str:
-    from alignmem.check.output import format_table as build
 
-    return build(result, min_coverage=min_coverage, max_flags=max_flags, limit=limit)
+    return output.format_table(result, min_coverage=min_coverage, max_flags=max_flags, limit=limit)
 
 
 def report_bytes(aligned: AlignedDocument | Sequence[AlignedDocument] | None, result: CheckResult | None = None,
@@ -113,7 +109,6 @@ def report_bytes(aligned: AlignedDocument | Sequence[AlignedDocument] | None, re
     Give the aligned document(s) (checked here with ``config``), or a ``result`` already computed
     (``aligned`` may then be None).
     """
-    from alignmem.check.report_html import render
 
     if result is None:
         if aligned is None:
@@ -126,8 +121,6 @@ def write_report(aligned: AlignedDocument | Sequence[AlignedDocument] | None, pa
                  result: CheckResult | None = None, *, title: str | None = None,
                  config: CheckConfig | None = None) -> CheckResult:
     """Write the HTML review report of :func:`report_bytes` to ``path`` atomically; returns the result shown."""
-    from alignmem import atomic
-
     data, result = report_bytes(aligned, result, title=title, config=config)
     atomic.write_bytes(path, data)
     return result

@@ -10,7 +10,8 @@ from __future__ import annotations
 from itertools import permutations
 
 from alignmem.check.model import Coverage, DocumentCheck, Stretch, Unaligned, Unit
-from alignmem.types import AlignedDocument, Group
+from alignmem.export.units import segment_text
+from alignmem.model import AlignedDocument, Group
 
 
 def _chars(text: str) -> int:
@@ -84,12 +85,9 @@ def _unaligned(aligned: AlignedDocument, owner: dict[tuple[str, int], Group]) ->
 
 def units_of(aligned: AlignedDocument) -> list[Unit]:
     """One :class:`Unit` per group, texts joined with each language's joiner."""
-    from alignmem import langs as langreg
-
     units: list[Unit] = []
     for group in aligned.groups:
-        texts = tuple(" ".join(langreg.get(lang).joiner.join(s.text for s in sentences).split())
-                      for lang, sentences in zip(group.langs, group.sentences))
+        texts = tuple(segment_text(sentences, lang) for lang, sentences in zip(group.langs, group.sentences))
         positions = tuple(tuple((s.para, s.index) for s in sentences) for sentences in group.sentences)
         first = next((sentences[0] for sentences in group.sentences if sentences), None)
         units.append(Unit(

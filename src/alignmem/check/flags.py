@@ -29,15 +29,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations
-from typing import TYPE_CHECKING
+from itertools import combinations, permutations
 
+import numpy as np
+
+from alignmem.anchors import NumberMention, extract_numbers, pair_mentions
 from alignmem.check.model import Flag, Unit
-
-if TYPE_CHECKING:
-    import numpy as np
-
-    from alignmem.anchors import NumberMention
+from alignmem.errors import InputError
+from alignmem.langs import get
+from alignmem.score.encoders import DEFAULT_ENCODER, get_encoder
+from alignmem.text.script import HAN
 
 # ------------------------------------------------------------------------------------------- settings
 
@@ -55,12 +56,15 @@ class CheckConfig:
     extra_similarity: float = 0.15  # a sentence less similar than this to all of another language's is extra
     embeddings: bool = True  # compare the sentences inside a group with the sentence encoder
     rules: tuple[str, ...] = ()  # codes of the rules to run (empty: all)
+    encoder: str = DEFAULT_ENCODER  # the sentence encoder of the order/extra rules (alignmem.score.encoders)
     # texts -> (n, d) L2-normalised vectors; None: alignmem's sentence encoder (tests inject a fake one)
     embed: Callable[[Sequence[str]], np.ndarray] | None = field(default=None, compare=False, repr=False)
 
     def signature(self) -> str:
         rules = ",".join(self.rules) if self.rules else "all"
         inner = f"order{self.order_margin:g},extra{self.extra_similarity:g}" if self.embeddings else "off"
+        if self.embeddings and self.encoder != DEFAULT_ENCODER:
+            inner += f",encoder:{self.encoder}"
         return (f"check|rules:{rules}|min-score:{self.min_score:g}|length:z{self.length_z:g},"
                 f"floor{self.length_floor:g},min{self.length_min_chars}|"
                 f"untranslated:{self.untranslated_min_letters}|inside:{inner}")
@@ -151,7 +155,7 @@ def footnote_call(text: str, number: NumberMention) -> bool:
         return False  # the minutes of "10.40 a.m.", read apart from the hour
     if before in "\"'”»).":
         return True
-    return before.isalpha() and not _HAN.match(before)
+    return before.isalpha() and not HAN.match(before)
 
 
 def zero(text: str, number: NumberMention) -> bool:
@@ -166,7 +170,6 @@ OPTIONAL_NUMBERS: tuple[Callable[[str, NumberMention], bool], ...] = (list_marke
 
 @lru_cache(maxsize=50_000)  # the same text comes back in the trilingual and the pair files of a memory
 def _mentions(text: str, lang: str) -> tuple[_Mention, ...]:
-    from alignmem.anchors import NumberMention, extract_numbers
 
     numbers = extract_numbers(text, lang)
     found = [_Mention(m, m.digits and not any(rule(text, m) for rule in OPTIONAL_NUMBERS)) for m in numbers]
@@ -184,8 +187,6 @@ def _mentions(text: str, lang: str) -> tuple[_Mention, ...]:
 
 def _unmatched(a: tuple[_Mention, ...], b: tuple[_Mention, ...]) -> tuple[set[Decimal], set[Decimal]]:
     """Values of the required numbers of ``a`` and of ``b`` that the other side has in no form."""
-    from alignmem.anchors import pair_mentions
-
     diff = pair_mentions([m.number for m in a], [m.number for m in b])
     required = {id(m.number) for m in (*a, *b) if m.required}
     return ({m.value for m in diff.significant_a if id(m) in required},
@@ -222,7 +223,6 @@ class Names(Rule):
     description = "a Latin-script name, acronym or code is missing in another language"
 
     def flags(self, unit: Unit) -> list[Flag]:
-        from alignmem.langs import get
 
         present = unit.present
         latin = [lang for lang in present if get(lang).script == "Latin"]
@@ -262,14 +262,13 @@ LENGTH_PRIORS: dict[tuple[str, str], tuple[float, float]] = {
 }
 PRIOR_WEIGHT = 10  # the prior counts as this many units of the document
 _NON_SPACE = re.compile(r"\S")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 HAN_CHAR_WEIGHT = 3.0  # a Han character carries about as much as three Latin letters
 
 
 @lru_cache(maxsize=100_000)
 def _chars(text: str) -> float:
     """Length in Latin-letter equivalents: dates, numbers and names in a Chinese text count as in English."""
-    han = len(_HAN.findall(text))
+    han = len(HAN.findall(text))
     return len(_NON_SPACE.findall(text)) - han + HAN_CHAR_WEIGHT * han
 
 
@@ -328,7 +327,6 @@ class Untranslated(Rule):
     description = "a text equals its source or is in the wrong script"
 
     def flags(self, unit: Unit) -> list[Flag]:
-        from alignmem.langs import get
 
         out: list[Flag] = []
         present = unit.present
@@ -397,15 +395,15 @@ def _foreign_passage(text: str, expected: str) -> tuple[str, str] | None:
 
 
 _SCRIPTS = (("Latin", re.compile("[A-Za-z\u00c0-\u024f]")), ("Cyrillic", re.compile("[\u0400-\u04ff]")),
-            ("Han", _HAN))
+            ("Han", HAN))
 
 
-_SCRIPT_HINTS = (("Latin", re.compile("[A-Za-z]")), ("Cyrillic", re.compile("[\u0400-\u04ff]")), ("Han", _HAN))
+_SCRIPT_HINTS = (("Latin", re.compile("[A-Za-z]")), ("Cyrillic", re.compile("[\u0400-\u04ff]")), ("Han", HAN))
 
 
 def _script_weights(text: str) -> dict[str, float]:
     """Share of each of our scripts among the text's letters, a Han character weighing as three letters
-    (a fast stand-in for :func:`alignmem.read.script.script_weights`, limited to en/ru/zh scripts)."""
+    (a fast stand-in for :func:`alignmem.text.script.script_weights`, limited to en/ru/zh scripts)."""
     counts = {name: len(pattern.findall(text)) * (HAN_CHAR_WEIGHT if name == "Han" else 1.0)
               for name, pattern in _SCRIPTS}
     total = sum(counts.values())
@@ -420,7 +418,7 @@ def _prose(text: str, min_letters: int) -> bool:
     de Soluciones Satelitales S.A." are legitimately the same in every language."""
     if len(_LETTER.findall(text)) < min_letters:
         return False
-    han = len(_HAN.findall(text))
+    han = len(HAN.findall(text))
     if han >= min_letters:
         return True
     return len(_LOWER_WORD.findall(text)) - han >= 3
@@ -486,12 +484,9 @@ class Inside(Rule):
     def _embed(self, texts: list[str]):
         if self.config.embed is not None:
             return self.config.embed(texts)
-        from alignmem.align.encoder import encoder
-
-        return encoder().embed(texts)
+        return get_encoder(self.config.encoder).embed(texts)
 
     def flags(self, unit: Unit) -> list[Flag]:
-        import numpy as np
 
         present = unit.present
         if not self.config.embeddings or not unit.parts or len(present) < 2:
@@ -535,7 +530,6 @@ class Inside(Rule):
         those matches run backwards, and that beats the best in-order matching by ``order_margin``,
         sentences were swapped (a translator merging or splitting keeps the order).
         """
-        import numpy as np
 
         matrix, x, y = (sim, a, b) if sim.shape[0] < sim.shape[1] else (sim.T, b, a)
         n = matrix.shape[0]
@@ -553,7 +547,6 @@ class Inside(Rule):
                     f"(similarity {float(free.mean()):.2f} against {in_order:.2f})", (x, y))
 
     def _order(self, sim, a: str, b: str) -> Flag | None:
-        from itertools import permutations
 
         n = sim.shape[0]
         straight = float(sum(sim[i, i] for i in range(n))) / n
@@ -575,8 +568,6 @@ def rule_codes() -> tuple[str, ...]:
 
 def select(config: CheckConfig) -> list[Rule]:
     """The rules ``config`` asks for, in :data:`RULES` order; an unknown code lists the known ones."""
-    from alignmem.errors import InputError
-
     known = rule_codes()
     unknown = [code for code in config.rules if code not in known]
     if unknown:

@@ -1,8 +1,8 @@
 """Command-line interface. Subcommands are thin: parse arguments, call the library, print.
 
 Each subcommand lives in its own module of this package with two functions:
-``configure(parser)`` adds its arguments and ``run(args) -> int`` does the work. Modules import only
-light things at top level; heavy parts (the sentence encoder, jieba, pymorphy3) load inside ``run``.
+``configure(parser)`` adds its arguments and ``run(args) -> int`` does the work. Heavy parts (the
+sentence encoder's model, jieba, pymorphy3) load only when a command first uses them.
 
 Errors are turned into one line on stderr and an exit status here, and only here:
 - :class:`alignmem.errors.AlignmemError` -> ``alignmem: <message>``, its ``exit_code`` (2 for bad input);
@@ -12,20 +12,21 @@ Errors are turned into one line on stderr and an exit status here, and only here
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
+from types import ModuleType
 
 from alignmem import __version__
+from alignmem.cli import align, check, evaluate, glossary, lookup, segment
 from alignmem.errors import AlignmemError
 
 # name -> (module, one-line help). Order is the order shown in --help.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "segment": ("alignmem.cli.segment", "split a text into sentences"),
-    "align": ("alignmem.cli.align", "align two or three versions of a document (links, TSV or TMX)"),
-    "eval": ("alignmem.cli.evaluate", "score link files against gold links"),
-    "check": ("alignmem.cli.check", "validate alignment coverage and flag doubtful TUs"),
-    "glossary": ("alignmem.cli.glossary", "extract a terminology glossary from aligned text"),
-    "lookup": ("alignmem.cli.lookup", "look a term up in a glossary and translation memories"),
+COMMANDS: dict[str, tuple[ModuleType, str]] = {
+    "segment": (segment, "split a text into sentences"),
+    "align": (align, "align two or three versions of a document (links, TSV or TMX)"),
+    "eval": (evaluate, "score link files against gold links"),
+    "check": (check, "validate alignment coverage and flag doubtful TUs"),
+    "glossary": (glossary, "extract a terminology glossary from aligned text"),
+    "lookup": (lookup, "look a term up in a glossary and translation memories"),
 }
 
 
@@ -45,8 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"alignmem {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(module_name)
+    for name, (module, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but results and errors")
         module.configure(cmd)

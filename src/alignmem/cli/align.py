@@ -1,19 +1,31 @@
-"""``alignmem align``: one command, three modes.
+"""``alignmem align``: one command, three modes, one composition (:func:`alignmem.join.align_documents`).
 
-- ``align SRC TGT --langs L1,L2 --links OUT`` or ``--format tsv``: a bilingual alignment as links
-  (vecalign/Bertalign format) or readable TSV pairs (:mod:`alignmem.cli.align_links`).
-- ``align EN RU ZH [-o tm/NAME.tmx]`` (two or three files): groups exported as TMX
-  (:mod:`alignmem.cli.align_tmx`).
-- ``align --corpus corpora --out tm``: every document stem found in at least two languages
-  (:mod:`alignmem.cli.align_tmx`).
+- ``align EN RU ZH [-o tm/NAME.tmx]`` (two or three files): groups exported as TMX, glossary and report;
+- ``align --corpus corpora --out tm``: every document stem found in at least two languages;
+- ``align SRC TGT --links OUT`` or ``--format tsv``: a pair's links (vecalign/Bertalign format) or
+  readable TSV; with three files, ``--links DIR`` writes one file per pair. A pair's links are exactly
+  the groups its TMX file holds.
+
+Thin: arguments -> :mod:`alignmem.pipeline` -> a summary table on stdout (or ``--json``). Progress goes
+to stderr on a terminal only; failures of single documents in corpus mode are listed on stderr and make
+the exit status 1.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import json
+import sys
+from pathlib import Path
 
+from alignmem import langs as langreg
+from alignmem import pipeline
+from alignmem.cli.options import add_align_arguments, settings_from
+from alignmem.cli.progress import ProgressBar
 from alignmem.errors import InputError
+from alignmem.export import Naming
+from alignmem.export.links import TSV, Links
+from alignmem.io.atomic import write_files, write_text
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,16 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--langs", help="languages of FILE..., e.g. en,ru,zh (detected when omitted)")
     parser.add_argument("--encoding", help="encoding of the input files (detected when omitted)")
     parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
-    parser.add_argument("--links", metavar="OUT", help="write bilingual links to OUT ('-' for stdout)")
+    parser.add_argument("--links", metavar="OUT",
+                        help="write bilingual links to OUT ('-' for stdout); with three files OUT is a folder")
     parser.add_argument("--format", choices=("links", "tsv"), help="bilingual output format")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (TMX, links or TSV)")
     parser.add_argument("--corpus", metavar="DIR", help="align every document in DIR/en|ru|zh")
     parser.add_argument("--out", metavar="DIR", default="tm", help="output folder for --corpus (default: tm)")
-    parser.add_argument(
-        "--signals",
-        default=None,
-        help="similarity signals to use, comma-separated (default: embedding,length,anchors)",
-    )
+    add_align_arguments(parser)
     parser.add_argument("--lexicon", metavar="FILE", action="append", default=[],
                         help="bilingual dictionary (hunalign 'word @ word' or two-column TSV); repeatable")
     parser.add_argument("--force", action="store_true", help="align even texts that look like no translation")
@@ -45,28 +54,150 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus:
         if args.files:
             raise InputError("give either FILE... or --corpus DIR, not both")
-        from alignmem.cli import align_tmx
-
-        return align_tmx.run_corpus(args)
+        return run_corpus(args)
     if args.links or args.format:
-        from alignmem.cli import align_links
-
-        return align_links.run(args)
+        return run_links(args)
     if len(args.files) not in (2, 3):
         raise InputError("align needs two or three files (or --corpus DIR)")
-    from alignmem.cli import align_tmx
-
-    return align_tmx.run_files(args)
+    return run_files(args)
 
 
-def align_config(signals: str | None, lexicons: Sequence[str] = (), force: bool = False):
-    """The aligner settings of --signals, --lexicon and --force, for every command that aligns.
-    A dictionary turns the lexicon signal on; the lexicon signal without a dictionary is an error."""
-    from alignmem.align import AlignConfig, parse_signals
+def _langs(args: argparse.Namespace) -> tuple[str, ...] | None:
+    langs = langreg.parse_langs(args.langs) if args.langs else None
+    if langs is not None and len(langs) != len(args.files):
+        raise InputError(f"{len(args.files)} files but {len(langs)} languages in --langs {args.langs}; "
+                         "give one language per file")
+    return langs
 
-    names = parse_signals(signals)
-    if lexicons and "lexicon" not in names:
-        names = names + ("lexicon",)
-    if "lexicon" in names and not lexicons:
-        raise InputError("the lexicon signal needs a dictionary: give --lexicon FILE")
-    return AlignConfig(signals=names, force=force, lexicons=tuple(lexicons))
+
+# ------------------------------------------------------------------------------------------- links
+def run_links(args: argparse.Namespace) -> int:
+    if len(args.files) not in (2, 3):
+        raise InputError(f"--links and --format align two or three files, got {len(args.files)}")
+    if args.links and args.format == "tsv":
+        raise InputError("give either --links OUT or --format tsv, not both")
+    settings = settings_from(args)
+    docs = pipeline.read_and_segment(args.files, _langs(args), settings)
+    aligned = pipeline.align_set(docs, settings, docs[0].name)
+    fmt = TSV() if args.format == "tsv" else Links()
+    target = args.links or args.output
+    if len(docs) == 2:
+        built = fmt.files(aligned, Naming(Path("."), aligned.stem))[0]
+        if target is None or target == "-":
+            sys.stdout.write(built.data.decode("utf-8"))
+            sys.stdout.flush()
+        else:
+            write_text(target, built.data.decode("utf-8"))
+    else:
+        if target is None or target == "-":
+            raise InputError("with three files, give a folder for the links: --links DIR (one file per pair)")
+        built_files = fmt.files(aligned, Naming(Path(target), aligned.stem))
+        write_files([(b.path, b.data) for b in built_files])
+        if not args.quiet:
+            sys.stderr.write("wrote " + ", ".join(str(b.path) for b in built_files) + "\n")
+    if not args.quiet:
+        for alignment in aligned.alignments:
+            paths = {d.lang: d.path for d in docs}
+            for side, first, last in alignment.unaligned:
+                lang = alignment.src_lang if side == "src" else alignment.tgt_lang
+                sys.stderr.write(f"alignmem: {paths[lang]}: sentences {first}-{last} have no counterpart"
+                                 + (f" in {alignment.tgt_lang if side == 'src' else alignment.src_lang}"
+                                    if len(docs) > 2 else "") + "\n")
+    return 0
+
+
+# --------------------------------------------------------------------------------------------- TMX
+def run_files(args: argparse.Namespace) -> int:
+    result = pipeline.align_files(args.files, _langs(args), args.output, settings_from(args))
+    report(pipeline.CorpusResult((result,), (), ()), args)
+    return 0
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    if args.output:
+        raise InputError("with --corpus DIR, give the output folder with --out DIR (not -o)")
+    settings = settings_from(args)
+    with ProgressBar(enabled=not args.quiet and not args.json) as bar:
+        result = pipeline.align_corpus(args.corpus, args.out, settings, on_progress=bar)
+    report(result, args)
+    for failure in result.failures:
+        sys.stderr.write(f"alignmem: {failure.message}\n")
+    if result.failures:
+        names = ", ".join(f.stem for f in result.failures)
+        total = len(result.failures) + len(result.results)
+        sys.stderr.write(f"alignmem: {len(result.failures)} of {total} documents failed: {names}\n")
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------------------------------ output
+def as_json(result: pipeline.CorpusResult) -> dict:
+    docs = []
+    for r in result.results:
+        docs.append({
+            "stem": r.stem,
+            "langs": list(r.langs),
+            "sentences": dict(r.sentences),
+            "aligned": dict(r.aligned),
+            "aligned_share": round(r.aligned_share, 4),
+            "groups": r.groups,
+            "tus": r.tus,
+            "files": [{"path": f.path, "langs": list(f.langs), "tus": f.tus} for f in r.outputs],
+            "extras": list(r.extras),
+            "warnings": list(r.warnings),
+            "seconds": r.seconds,
+        })
+    return {
+        "documents": docs,
+        "waiting": [{"stem": stem, "langs": list(langs)} for stem, langs in result.waiting],
+        "failed": [{"stem": f.stem, "error": f.message} for f in result.failures],
+    }
+
+
+def table(result: pipeline.CorpusResult) -> str:
+    """The closing summary: one row per document, then the totals."""
+    langs = langreg.file_order({lang for r in result.results for lang in r.langs})
+    width = max([len("document"), len("total")] + [len(r.stem) for r in result.results])
+    head = f"{'document':<{width}}" + "".join(f"{lang:>7}" for lang in langs) + f"{'TUs':>7}{'aligned':>9}"
+    lines = [head, "-" * len(head)]
+    totals = dict.fromkeys(langs, 0)
+    tus = linked = sentences = 0
+    for r in result.results:
+        counts = dict(r.sentences)
+        cells = "".join(f"{counts[lang]:>7}" if lang in counts else f"{'-':>7}" for lang in langs)
+        lines.append(f"{r.stem:<{width}}{cells}{r.tus:>7}{r.aligned_share:>9.1%}")
+        for lang, n in r.sentences:
+            totals[lang] += n
+        tus += r.tus
+        linked += sum(n for _, n in r.aligned)
+        sentences += sum(n for _, n in r.sentences)
+    if len(result.results) > 1:
+        share = linked / sentences if sentences else 0.0
+        lines.append("-" * len(head))
+        label = f"total ({len(result.results)})"
+        lines.append(f"{label:<{width}}" + "".join(f"{totals[lang]:>7}" for lang in langs)
+                     + f"{tus:>7}{share:>9.1%}")
+    return "\n".join(lines)
+
+
+def report(result: pipeline.CorpusResult, args: argparse.Namespace) -> None:
+    if args.json:
+        sys.stdout.write(json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n")
+        return
+    if not args.quiet:
+        for r in result.results:
+            for warning in r.warnings:
+                sys.stderr.write(f"alignmem: warning: {warning}\n")
+    out = []
+    if result.results:
+        out.append(table(result))
+        for r in result.results:
+            out.append("wrote " + ", ".join(f"{f.path} ({f.tus} TUs)" for f in r.outputs))
+            if r.extras:
+                out.append("  and " + ", ".join(r.extras))
+    elif not result.failures:
+        out.append("nothing to align: no document has two language versions yet")
+    for stem, langs in result.waiting:
+        out.append(f"waiting for translations: {stem} (only {', '.join(langs)})")
+    if out:
+        sys.stdout.write("\n".join(out) + "\n")

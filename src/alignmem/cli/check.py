@@ -12,7 +12,14 @@ import argparse
 import json
 import sys
 
+from alignmem import check
+from alignmem.check import CheckConfig
+from alignmem.check.flags import select
+from alignmem.cli.options import add_align_arguments, settings_from
 from alignmem.errors import InputError
+from alignmem.langs import file_order, parse_codes, parse_langs
+from alignmem.model import AlignedDocument
+from alignmem.pipeline import align_set, find_corpus, read_and_segment
 
 
 def _share(text: str) -> float:
@@ -38,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--langs", help="languages of FILE..., e.g. en,ru,zh (detected when omitted)")
     parser.add_argument("--encoding", help="encoding of the input files (detected when omitted)")
     parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
-    parser.add_argument("--signals", help="similarity signals for aligning on the fly (default: the aligner's)")
+    add_align_arguments(parser)
     parser.add_argument("--tmx-codes", metavar="MAP", help="language codes used in the TMX, e.g. zh=zh-TW")
     parser.add_argument("--json", action="store_true", help="print every figure and flag as JSON")
     parser.add_argument("--html", metavar="OUT", help="write the HTML review report to OUT")
@@ -52,10 +59,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=_count, default=50, metavar="N", help="flags listed in the table")
 
 
-def _config(args: argparse.Namespace):
-    from alignmem.check import CheckConfig
-
-    kwargs: dict = {"embeddings": not args.no_embeddings}
+def _config(args: argparse.Namespace) -> CheckConfig:
+    kwargs: dict = {"embeddings": not args.no_embeddings, "encoder": args.encoder}
     if args.min_score is not None:
         kwargs["min_score"] = args.min_score
     if args.rules:
@@ -63,45 +68,30 @@ def _config(args: argparse.Namespace):
     return CheckConfig(**kwargs)
 
 
-def _settings(args: argparse.Namespace):
-    from alignmem.cli.align import align_config
-    from alignmem.pipeline import Settings
-
-    return Settings(config=align_config(args.signals), encoding=args.encoding, presegmented=args.presegmented)
-
-
-def _aligned_files(args: argparse.Namespace):
-    from alignmem.langs import parse_langs
-    from alignmem.pipeline import align_group, read_and_segment
-
+def _aligned_files(args: argparse.Namespace) -> list[AlignedDocument]:
     if len(args.files) not in (2, 3):
         raise InputError("check needs two or three versions of a document, TMX files, or --corpus DIR")
     langs = list(parse_langs(args.langs)) if args.langs else None
-    settings = _settings(args)
+    settings = settings_from(args)
     docs = read_and_segment(args.files, langs, settings)
-    return [align_group(docs, settings, stem=docs[0].name)[0]]
+    return [align_set(docs, settings, docs[0].name)]
 
 
-def _aligned_corpus(args: argparse.Namespace):
-    from alignmem.pipeline import align_group, canonical, find_corpus, read_and_segment
-
+def _aligned_corpus(args: argparse.Namespace) -> list[AlignedDocument]:
     found = {stem: files for stem, files in find_corpus(args.corpus).items() if len(files) >= 2}
     if not found:
         raise InputError("no document found in at least two languages (expected en/, ru/, zh/ inside)",
                          args.corpus)
-    settings = _settings(args)
+    settings = settings_from(args)
     aligned = []
     for stem in sorted(found):
-        order = canonical(found[stem])
+        order = file_order(found[stem])
         docs = read_and_segment([found[stem][lang] for lang in order], list(order), settings)
-        aligned.append(align_group(docs, settings, stem=stem)[0])
+        aligned.append(align_set(docs, settings, stem))
     return aligned
 
 
 def run(args: argparse.Namespace) -> int:
-    from alignmem import check
-    from alignmem.check.flags import select
-
     config = _config(args)
     select(config)  # an unknown rule is bad input before any work is done
     if args.corpus and args.files:
@@ -110,8 +100,6 @@ def run(args: argparse.Namespace) -> int:
     if tmx_files and len(tmx_files) != len(args.files):
         raise InputError("give either TMX files or the versions of a document, not both")
     if tmx_files:
-        from alignmem.tmx import parse_codes
-
         if args.min_coverage is not None:
             raise InputError("--min-coverage needs the source documents (a TMX alone cannot tell which "
                              "sentences were left out); check FILE... or --corpus DIR, or use --max-flags")

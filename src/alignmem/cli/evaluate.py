@@ -10,6 +10,8 @@ import argparse
 import json
 import sys
 
+from alignmem.align.evaluate import score_paths
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", metavar="GOLD", help="gold link file or folder")
@@ -18,8 +20,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from alignmem.align.evaluate import score_paths
-
     scores = score_paths(args.gold, args.test)
     if args.json:
         sys.stdout.write(json.dumps(scores.as_dict(), sort_keys=True) + "\n")

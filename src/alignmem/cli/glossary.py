@@ -4,10 +4,15 @@ the terms of aligned translation memories and their equivalents, for CAT tools."
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from alignmem.errors import InputError
+from alignmem.export import GLOSSARY_FORMATS, Naming, write_glossary
+from alignmem.export.tmx import read_tmx
+from alignmem.glossary import Settings, build_glossary
+from alignmem.langs import parse_codes, parse_langs
 
 FORMAT_CHOICES = ("tbx", "tbx3", "csv", "omegat", "po", "all")
 
@@ -33,11 +38,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "action", None) != "build":
         raise InputError("glossary needs an action: alignmem glossary build TMX... -o tm/glossary.tbx")
-    from alignmem.glossary import Naming, Settings, build_glossary, write_formats
-    from alignmem.glossary.export import ALL
-    from alignmem.langs import parse_langs
-    from alignmem.tmx import parse_codes, read_tmx
-
     codes = parse_codes(args.tmx_codes) if args.tmx_codes else None
     tus = []
     for path in args.tmx:
@@ -52,13 +52,11 @@ def run(args: argparse.Namespace) -> int:
     if len(langs) < 2:
         raise InputError(f"{', '.join(args.tmx)}: need translation units in at least two languages")
     glossary = build_glossary(tus, langs, seed=args.seed, settings=Settings(encoder=not args.no_encoder))
-    formats = ALL if args.format == "all" else (args.format,)
+    formats = GLOSSARY_FORMATS if args.format == "all" else (args.format,)
     output = Path(args.output)
     naming = Naming.from_output(output)
-    paths = write_formats(glossary, naming, formats, output=output if len(formats) == 1 else None, codes=codes)
+    paths = write_glossary(glossary, naming, formats, output=output if len(formats) == 1 else None, codes=codes)
     if args.json:
-        import json
-
         print(json.dumps({"entries": len(glossary.entries), "langs": list(langs), "files": [str(p) for p in paths],
                           "signature": glossary.signature}, ensure_ascii=False))
     elif not args.quiet:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from alignmem.errors import InputError
+from alignmem.tm.terms import as_json, highlight, lookup
 
 DEFAULT_GLOSSARY = Path("tm") / "glossary.tbx"
 MAX_SHOWN = 50  # concordance lines in text mode (JSON has them all)
@@ -34,8 +35,6 @@ def default_glossary() -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from alignmem.glossary.lookup import as_json, highlight, lookup
-
     if not args.term.strip():
         raise InputError("empty term: give a word or phrase to look up")
     glossary = args.glossary or default_glossary()

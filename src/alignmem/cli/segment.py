@@ -11,7 +11,10 @@ import argparse
 import json
 import sys
 
-from alignmem.types import Document
+from alignmem.io.atomic import write_text
+from alignmem.model import Document
+from alignmem.read import read_document
+from alignmem.segment import segment_document
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,16 +29,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from alignmem.read import read_document
-    from alignmem.segment import segment_document
-
     doc = segment_document(
         read_document(args.file, lang=args.lang, encoding=args.encoding, presegmented=args.presegmented)
     )
     output = render_jsonl(doc) if args.format == "jsonl" else render_text(doc)
     if args.output and args.output != "-":
-        from alignmem.atomic import write_text
-
         write_text(args.output, output)
         if not args.quiet:
             sys.stderr.write(

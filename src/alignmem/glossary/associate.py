@@ -4,10 +4,13 @@ and by transliteration for names."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
 from alignmem.glossary.corpus import LangIndex, TermStats
+from alignmem.glossary.translit import name_similarity
+from alignmem.score.encoders import DEFAULT_ENCODER, get_encoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +42,9 @@ def _surface(st: TermStats) -> str:
 class Similarity:
     """Cosine similarity of phrase embeddings, computed in batches and cached."""
 
-    def __init__(self, enabled: bool = True):
+    def __init__(self, enabled: bool = True, encoder: str = DEFAULT_ENCODER):
         self.enabled = enabled
+        self.encoder = encoder  # the aligner's model and cache: loaded once per process
         self._vectors: dict[str, object] = {}
 
     def prepare(self, phrases: list[str]) -> None:
@@ -49,9 +53,7 @@ class Similarity:
         todo = sorted({p for p in phrases if p not in self._vectors})
         if not todo:
             return
-        from alignmem.align import encoder  # the aligner's model and cache: loaded once per process
-
-        vectors = encoder().embed(todo)
+        vectors = get_encoder(self.encoder).embed(todo)
         for phrase, vec in zip(todo, vectors, strict=True):
             self._vectors[phrase] = vec
 
@@ -128,9 +130,7 @@ LENGTH_RATIO = {"en": 1.0, "ru": 1.1, "zh": 0.3}
 
 
 def prior(src: TermStats, tgt: TermStats, src_lang: str, tgt_lang: str) -> float:
-    import math
 
-    from alignmem.glossary.translit import name_similarity
 
     strong = ("name", "acronym", "title")
     if src.kind == "acronym":
@@ -275,8 +275,6 @@ def choose(
 
 def kind_bonus(a: TermStats, b: TermStats, a_text: str, b_text: str) -> float:
     """Acronyms answer acronyms; names that sound alike (Putin / Путин / 普京) are likely equivalents."""
-    from alignmem.glossary.translit import name_similarity
-
     if a.kind == "acronym" and b.kind == "acronym":
         return max(0.5, name_similarity(a_text, b_text))
     if a.kind in ("name", "acronym") and b.kind in ("name", "acronym", "word", "title"):

@@ -4,16 +4,20 @@ terms paired with their equivalents -> acronyms joined to full forms -> entries 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from alignmem import __version__
 from alignmem.glossary.acronyms import defined_acronyms, is_acronym_of, is_chinese_short_form
 from alignmem.glossary.associate import (
+    UNAMBIGUOUS,
     AssocSettings,
     Pairing,
     Similarity,
+    _surface,
     candidates_for,
     choose,
+    contenders,
+    needs_similarity,
     pair_freq,
 )
 from alignmem.glossary.candidates import ACRONYM, NAME
@@ -22,8 +26,9 @@ from alignmem.glossary.forms import display, guessed_name_form
 from alignmem.glossary.model import ACRONYM as T_ACRONYM
 from alignmem.glossary.model import FULL_FORM, SHORT_FORM, Entry, Example, Glossary, Term, rank_key
 from alignmem.glossary.rules import View, members, rejected, surface, without_possessive
+from alignmem.glossary.seed import merge_seed, read_glossary
 from alignmem.langs import get
-from alignmem.types import TU
+from alignmem.model import TU
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,6 @@ def build_glossary(
     if groups:
         entries = _extract(groups, codes, settings)
     if seed:
-        from alignmem.glossary.seed import merge_seed, read_glossary
 
         entries = merge_seed(entries, read_glossary(seed, codes).entries, codes)
     entries.sort(key=rank_key)
@@ -71,7 +75,6 @@ def build_glossary(
 
 
 def _renumber(entry: Entry, n: int) -> Entry:
-    from dataclasses import replace
 
     return replace(entry, id=f"c{n}")
 
@@ -111,7 +114,6 @@ def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> li
 def _measure(entries: list[Entry], pivot_stats: dict, similarity: Similarity, codes: tuple[str, ...]) -> list[Entry]:
     """The lowest similarity between the preferred terms of each entry whose pivot term is a common word
     or phrase (names and acronyms keep 1.0: a transliteration or an acronym says little to the encoder)."""
-    from dataclasses import replace
 
     texts: dict[int, list[str]] = {}
     for i, e in enumerate(entries):
@@ -171,7 +173,6 @@ def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
 def _prepare_similarity(
     similarity: Similarity, pivot: LangIndex, others: list[LangIndex], keys: list[str], a: AssocSettings
 ) -> None:
-    from alignmem.glossary.associate import _surface, contenders, needs_similarity
 
     phrases = []
     for key in keys:
@@ -191,7 +192,6 @@ def _draft(
     similarity: Similarity,
     settings: Settings,
 ) -> Draft | None:
-    from alignmem.glossary.associate import UNAMBIGUOUS, _surface, pair_freq
 
     if not pairings:
         return None
@@ -261,8 +261,6 @@ def _sig(d: Draft, codes: tuple[str, ...]) -> tuple:
 
 def _related(lang: str, a: TermStats, b: TermStats, loose: bool = False) -> bool:
     """``a`` is the acronym / short form of ``b`` (or the other way round)."""
-    from alignmem.glossary.associate import _surface
-
     if lang == "zh":
         return is_chinese_short_form(a.key, b.key) or is_chinese_short_form(b.key, a.key)
     if a.kind == ACRONYM and b.kind != ACRONYM and len(b.parts) >= 2:

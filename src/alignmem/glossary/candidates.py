@@ -19,6 +19,8 @@ from typing import ClassVar
 import regex
 
 from alignmem.errors import LanguageError
+from alignmem.text.ru import ru_lemma, ru_parses
+from alignmem.text.zh import zh_tag, zh_tokens
 
 ACRONYM, NAME, TITLE, PHRASE, WORD = "acronym", "name", "title", "phrase", "word"
 
@@ -263,7 +265,6 @@ class RuWord:
 
 
 def ru_word(text: str, start: int, end: int) -> RuWord:
-    from alignmem.glossary.nlp import ru_lemma, ru_parses
 
     if _ACRONYM_RU.match(text) and sum(ch.isupper() for ch in text) >= 2:
         return RuWord(text, start, end, "ACR", frozenset(), text, True)
@@ -459,7 +460,6 @@ class ChineseExtractor(Extractor):
     max_name_words = 8
 
     def extract(self, text: str) -> list[Candidate]:
-        from alignmem.glossary.nlp import zh_tokens
 
         tokens = zh_tokens(text)
         out: list[Candidate] = []
@@ -478,7 +478,6 @@ class ChineseExtractor(Extractor):
         return out
 
     def _ngrams(self, tokens: list[tuple[str, int, int]]) -> list[Candidate]:
-        from alignmem.glossary.nlp import zh_tag
 
         out = []
         n = len(tokens)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from alignmem.glossary.candidates import ACRONYM, NAME, STRONG_KINDS, TITLE, Candidate, get_extractor
-from alignmem.types import TU
+from alignmem.model import TU
 
 
 @dataclass

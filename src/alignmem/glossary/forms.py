@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from alignmem.glossary.corpus import TermStats
+from alignmem.glossary.translit import name_similarity
+from alignmem.text.ru import ru_parses
 
 
 def display(st: TermStats, lang: str, proper: bool = False) -> str:
@@ -45,7 +47,6 @@ def _keep_case(src: str, word: str) -> str:
 def ru_nominative(phrase: str) -> str:
     """'Шанхайской организации сотрудничества' -> 'Шанхайская организация сотрудничества': the head noun
     and the adjectives before it go to the nominative (number kept); the genitive tail stays as it is."""
-    from alignmem.glossary.nlp import ru_parses
 
     words = phrase.split(" ")
     head = None
@@ -93,7 +94,6 @@ def _common_word(word: str, lang: str) -> bool:
     """A dictionary word that is not a proper name (so its capital comes from the sentence start)."""
     if lang != "ru":
         return True
-    from alignmem.glossary.nlp import ru_parses
 
     parses = ru_parses(word.lower())
     if not parses or not parses[0].is_known:
@@ -105,8 +105,6 @@ def guessed_name_form(word: str, pivot: str) -> str:
     """A foreign name pymorphy3 does not know is read as a feminine noun in the nominative ('Дарфура');
     among its readings' normal forms, the one that sounds most like the name in the pivot language
     ('Darfur' -> 'Дарфур') is the dictionary form."""
-    from alignmem.glossary.nlp import ru_parses
-    from alignmem.glossary.translit import name_similarity
 
     if word.isupper() and len(word) > 1:
         return word  # АСЕАН, ООН: acronyms do not inflect (pymorphy3 would read АСЕАН as a plural)

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import regex
 
+from alignmem.text.ru import ru_lemma
+from alignmem.text.script import CYRILLIC
+from alignmem.text.space import squeeze
+
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
-
-
-def script_lang(text: str) -> str:
-    """The language a query is most likely in, from its script: zh (Han), ru (Cyrillic) or en."""
-    if regex.search(r"\p{Han}", text):
-        return "zh"
-    if regex.search(r"\p{Cyrillic}", text):
-        return "ru"
-    return "en"
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -22,11 +17,9 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 
 def norm_word(word: str, lang: str) -> str:
-    if lang == "ru" and regex.search(r"\p{Cyrillic}", word):
+    if lang == "ru" and CYRILLIC.search(word):
         if word.isupper() and len(word) > 1:
             return word.casefold().replace("ё", "е")  # ШОС stays ШОС, not a noun to inflect
-        from alignmem.glossary.nlp import ru_lemma
-
         return ru_lemma(word)
     return word.casefold().replace("’", "'")
 
@@ -34,5 +27,5 @@ def norm_word(word: str, lang: str) -> str:
 def norm(text: str, lang: str) -> str:
     """The comparison key of a term or query in ``lang``."""
     if lang == "zh":
-        return "".join(text.split()).casefold()
+        return squeeze(text).casefold()
     return " ".join(norm_word(w, lang) for w, _, _ in words(text))

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from lxml import etree
+
 from alignmem.errors import FormatError, InputError, LanguageError
 from alignmem.glossary.model import ACRONYM, FULL_FORM, Entry, Example, Glossary, Term, rank_key
 from alignmem.glossary.normalize import norm
@@ -55,7 +57,6 @@ def _lang(code: str | None, path: str, langs: Sequence[str] | None) -> str | Non
 
 
 def _read_tbx(data: bytes, path: str, langs: Sequence[str] | None) -> tuple[list[Entry], list[str]]:
-    from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -77,7 +78,6 @@ def _read_tbx(data: bytes, path: str, langs: Sequence[str] | None) -> tuple[list
 
 
 def _local(node) -> str:
-    from lxml import etree
 
     return etree.QName(node).localname if isinstance(node.tag, str) else ""
 

@@ -1,8 +1,9 @@
-"""Read documents: file -> bytes -> text -> paragraphs, with the language checked or detected.
+"""Read documents: file -> bytes -> a reader of the registry -> text and paragraphs, with the language
+checked or detected.
 
-Plain text (UTF-8, UTF-16 with BOM, legacy Russian and Chinese encodings), HTML pages (the article is
-extracted) and presegmented files (one sentence a line). Every problem with a file is an
-:class:`~alignmem.errors.InputError` naming the file; nothing here prints.
+Readers (:mod:`.registry`, one file each): plain text (UTF-8, UTF-16, legacy Russian and Chinese
+encodings; presegmented: one sentence a line) and HTML pages (the article is extracted). Every problem
+with a file is an :class:`~alignmem.errors.InputError` naming the file; nothing here prints.
 
     >>> doc = read_document("corpora/ru/lavrov-2021.txt")      # doctest: +SKIP
     >>> doc.lang, doc.paragraphs[0].text                        # doctest: +SKIP
@@ -17,31 +18,28 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from alignmem import langs as languages
-from alignmem.errors import EncodingError, InputError, LanguageError
-from alignmem.read.encoding import BOMS
-from alignmem.read.encoding import decode as _decode
-from alignmem.read.paragraphs import presegmented_paragraphs, split_paragraphs
-from alignmem.read.script import (
+from alignmem.errors import InputError, LanguageError
+from alignmem.model import Document
+from alignmem.read.encoding import decode
+from alignmem.read.html import HtmlReader
+from alignmem.read.plain import PlainReader
+from alignmem.read.registry import Reader, ReadOptions, choose
+from alignmem.text.script import (
     SCRIPT_TO_LANG,
     describe_script,
     detect_language,
     dominant_script,
     script_weights,
 )
-from alignmem.types import Document, Paragraph
 
-__all__ = ["MAX_FILE_BYTES", "decode", "detect_language", "read_document", "read_documents"]
+__all__ = ["MAX_FILE_BYTES", "READERS", "decode", "detect_language", "read_document", "read_documents"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+# Sniffed in this order; the last one takes any file no other reader claims.
+READERS: tuple[Reader, ...] = (HtmlReader(), PlainReader())
 # The declared language's script must make at least this share of the (weighted) letters; below it the
 # text is in another language. Generous on purpose: quotations and names in other scripts are normal.
 MIN_DECLARED_SHARE = 0.2
-
-
-def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode a file's bytes: ``(text, encoding)``, BOM removed (see :mod:`alignmem.read.encoding`)."""
-    return _decode(data, path, encoding)
 
 
 def read_document(
@@ -55,25 +53,11 @@ def read_document(
     name = str(path)
     code = languages.get(lang).code if lang else None
     data = _read_bytes(name)
-    is_html = Path(name).suffix.lower() in HTML_SUFFIXES
-    text, used = _decode_file(data, name, encoding, code, is_html)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError("file holds only whitespace, no text", name)
-    if is_html or _sniff_html(text):
-        if presegmented:
-            raise InputError(
-                "--presegmented needs a plain-text file with one sentence per line, not HTML", name
-            )
-        text, paragraphs = _html_document(text, name)
-    elif presegmented:
-        paragraphs = presegmented_paragraphs(text, name)
-    else:
-        paragraphs = split_paragraphs(text)
-    code = _check_language(text, code, name) if code else _detect(text, name)
-    return Document(
-        lang=code, path=name, text=text, paragraphs=paragraphs, encoding=used, presegmented=presegmented
-    )
+    reader = choose(READERS, name, data)
+    found = reader.read(data, name, ReadOptions(encoding, code, presegmented))
+    code = _check_language(found.text, code, name) if code else _detect(found.text, name)
+    return Document(lang=code, path=name, text=found.text, paragraphs=found.paragraphs,
+                    encoding=found.encoding, presegmented=presegmented)
 
 
 def read_documents(
@@ -138,49 +122,6 @@ def _too_big(size: int) -> str:
         f"file is {size / mib:.1f} MB, over the {MAX_FILE_BYTES // mib} MB limit; "
         "split it into smaller documents"
     )
-
-
-def _decode_file(
-    data: bytes, name: str, encoding: str | None, code: str | None, is_html: bool
-) -> tuple[str, str]:
-    if (
-        not encoding
-        and (is_html or data.lstrip()[:1] == b"<")
-        and not data.startswith(tuple(b for b, _ in BOMS))
-    ):
-        from alignmem.read.html import declared_charset
-
-        charset = declared_charset(data)
-        if charset:
-            try:
-                return _decode(data, name, charset)
-            except EncodingError:
-                pass  # a page that lies about its charset: detect as for any file
-    return _decode(data, name, encoding, code)
-
-
-def _sniff_html(text: str) -> bool:
-    if text.lstrip()[:1] != "<":
-        return False
-    from alignmem.read.html import looks_like_html
-
-    return looks_like_html(text)
-
-
-def _html_document(text: str, name: str) -> tuple[str, tuple[Paragraph, ...]]:
-    """Document.text of a page is its extracted paragraphs joined by blank lines."""
-    from alignmem.read.html import extract_blocks
-
-    blocks = extract_blocks(text, name)
-    if not blocks:
-        raise InputError("no text found in the HTML page (nothing outside menus, scripts and styles)", name)
-    paragraphs = []
-    start = 0
-    for index, block in enumerate(blocks):
-        end = start + len(block.text)
-        paragraphs.append(Paragraph(index, start, end, block.text, block.heading))
-        start = end + 2
-    return "\n\n".join(block.text for block in blocks), tuple(paragraphs)
 
 
 def _check_language(text: str, code: str, name: str) -> str:

@@ -21,7 +21,8 @@ import unicodedata
 from collections import Counter
 
 from alignmem.errors import EncodingError, InputError
-from alignmem.read.script import script_of
+from alignmem.langs import get
+from alignmem.text.script import script_of
 
 # Order matters only to break ties.
 LEGACY_ENCODINGS = ("cp1251", "koi8-r", "gb18030", "big5", "cp1252")
@@ -228,7 +229,6 @@ def _undecodable_message(data: bytes, utf8_error: UnicodeDecodeError) -> str:
 def _expected_script(lang: str | None) -> str | None:
     if not lang:
         return None
-    from alignmem.langs import get
 
     return get(lang).script
 

@@ -4,8 +4,8 @@ A newspaper page saved from a browser holds far more than the article: menus, sc
 related links, comments. The article is the container with the most paragraph text (an ``<article>``,
 ``<main>``, or the element whose child paragraphs hold the most text); inside it every block element
 (``p``, ``h1``-``h6``, ``li``, ``blockquote``, ``div`` with text of its own...) gives one paragraph.
-Parsing uses lxml's HTML parser without network access; entity declarations in a DOCTYPE are never
-expanded (the HTML parser does not know them, and the DOCTYPE is removed before parsing).
+Parsing goes through :func:`alignmem.io.xml.parse_html` (no network, the DOCTYPE and any entity
+declarations in it dropped before parsing: entities are never expanded).
 """
 
 from __future__ import annotations
@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from alignmem.errors import FormatError
+from alignmem.errors import EncodingError, InputError
+from alignmem.io.xml import parse_html
+from alignmem.model import Paragraph
+from alignmem.read.encoding import BOMS, decode
+from alignmem.read.registry import Extracted, Reader, ReadOptions, normalise_newlines, require_text
 
 
 def _names(words: str) -> frozenset[str]:
@@ -52,8 +56,6 @@ FURNITURE = _names(
     "banner"
 )
 
-_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _WORDS = re.compile(r"[A-Za-z]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -109,19 +111,9 @@ class _Collector:
 
 def extract_blocks(text: str, path: str | None) -> list[Block]:
     """Article paragraphs of an HTML page, in order."""
-    import lxml.html
-    from lxml import etree
-
-    source = _DOCTYPE.sub("", _XML_DECL.sub("", text, count=1), count=1)
-    parser = lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, remove_blank_text=False, huge_tree=False
-    )
-    try:
-        root = lxml.html.document_fromstring(source, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        if "empty" in str(exc).lower():
-            return []
-        raise FormatError(f"cannot parse the HTML page: {exc}", path) from None
+    root = parse_html(text, path)
+    if root is None:
+        return []
     _drop_furniture(root)
     container = _main_container(root)
     collector = _Collector()
@@ -269,3 +261,49 @@ def _walk(element, collector: _Collector) -> None:  # type: ignore[no-untyped-de
         collector.flush()
     if tag in HEADINGS:
         collector.heading_depth -= 1
+
+
+class HtmlReader(Reader):
+    """A web page: the article's paragraphs (``Document.text`` is them joined by blank lines); the charset
+    the page declares is tried first."""
+
+    name = "html"
+    suffixes = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+    def sniff(self, data: bytes) -> bool:
+        if data.startswith(tuple(b for b, _ in BOMS)):
+            try:
+                head = decode(data[:4096], "", None)[0]
+            except InputError:
+                return False
+        else:
+            head = data[:4096].decode("utf-8", errors="replace")
+        return head.lstrip()[:1] == "<" and looks_like_html(head)
+
+    def read(self, data: bytes, path: str, options: ReadOptions) -> Extracted:
+        text, used = self._decode(data, path, options)
+        text = normalise_newlines(text)
+        require_text(text, path)
+        if options.presegmented:
+            raise InputError("--presegmented needs a plain-text file with one sentence per line, not HTML", path)
+        blocks = extract_blocks(text, path)
+        if not blocks:
+            raise InputError("no text found in the HTML page (nothing outside menus, scripts and styles)", path)
+        paragraphs = []
+        start = 0
+        for index, block in enumerate(blocks):
+            end = start + len(block.text)
+            paragraphs.append(Paragraph(index, start, end, block.text, block.heading))
+            start = end + 2
+        return Extracted("\n\n".join(block.text for block in blocks), tuple(paragraphs), used)
+
+    @staticmethod
+    def _decode(data: bytes, path: str, options: ReadOptions) -> tuple[str, str]:
+        if not options.encoding and not data.startswith(tuple(b for b, _ in BOMS)):
+            charset = declared_charset(data)
+            if charset:
+                try:
+                    return decode(data, path, charset)
+                except EncodingError:
+                    pass  # a page that lies about its charset: detect as for any file
+        return decode(data, path, options.encoding, options.lang)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from alignmem.errors import InputError
-from alignmem.types import Paragraph
+from alignmem.model import Paragraph
 
 MIN_WRAP_WIDTH = 40  # narrower blocks are lists of short lines (headings, addresses), not wrapped prose
 MAX_WRAP_WIDTH = 100  # nobody hard-wraps wider; longer lines are paragraphs of their own

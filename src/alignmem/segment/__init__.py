@@ -9,15 +9,14 @@ Results are offsets into the unchanged input.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
+from alignmem.model import Document, Paragraph, Sentence
 from alignmem.segment.registry import table
 from alignmem.segment.splitter import split_spans
-from alignmem.types import Document, Sentence
+from alignmem.text.space import plain_spaces
 
-__all__ = ["normalise_spaces", "segment_document", "split_paragraph"]
-
-# Characters shown as a plain space in Sentence.text (one for one, so offsets stay valid).
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u3000": " ", "\t": " ", "\n": " "})
+__all__ = ["normalise_spaces", "presegmented_document", "segment_document", "split_paragraph"]
 
 
 def split_paragraph(text: str, lang: str) -> list[tuple[int, int]]:
@@ -32,7 +31,7 @@ def split_paragraph(text: str, lang: str) -> list[tuple[int, int]]:
 
 def normalise_spaces(text: str) -> str:
     """``text`` with no-break, narrow, figure and ideographic spaces, tabs and line breaks as spaces."""
-    return text.translate(_SPACES)
+    return plain_spaces(text)
 
 
 def segment_document(doc: Document, doc_index: int = 0) -> Document:
@@ -83,3 +82,16 @@ def _obviously_several(text: str, spans: list[tuple[int, int]]) -> bool:
         if len(part.split()) < 3 and len(part) < 8:
             return False
     return True
+
+
+def presegmented_document(sentences: Sequence[str], lang: str, path: str | None = None) -> Document:
+    """A segmented document of ``sentences``, texts as given, one a paragraph (as ``--presegmented`` reads a
+    file with one sentence a line): for callers that hold sentence lists, such as benchmarks."""
+    texts = list(sentences)
+    paragraphs, items, start = [], [], 0
+    for index, text in enumerate(texts):
+        paragraphs.append(Paragraph(index, start, start + len(text), text))
+        items.append(Sentence(0, index, index, start, start + len(text), text))
+        start += len(text) + 1
+    return Document(lang=lang, path=path, text="\n".join(texts), paragraphs=tuple(paragraphs),
+                    sentences=tuple(items), presegmented=True)

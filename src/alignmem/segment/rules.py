@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from alignmem.segment.tables import END, MIDDLE, PREFIX, TITLE, YEAR_OR_PLACE, LanguageTable
+from alignmem.text.script import HAN
 
 JOIN = "join"
 SPLIT = "split"
@@ -35,7 +36,6 @@ _LIST_MARKER = re.compile(
 # The same markers standing alone after a full stop: "... the Committee. (b) to ensure"; a bare "31)"
 # is more likely the end of "(p. 31)".
 _INLINE_MARKER = re.compile(r"\((?:[a-zа-яё]{1,2}|\d{1,3}|[ivxlc]{1,6})\)|(?:[a-zа-яё]|[ivx]{1,4})\)")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _NUMBER = re.compile(r"\d[\d.,\-–/]*$")
 # How far the rules look around a candidate: enough for any word, and it keeps a long paragraph
 # without spaces (Chinese) linear.
@@ -108,7 +108,7 @@ def _left_token(text: str, sentence_start: int, punct_start: int, table: Languag
     token = head[i:]
     if table.unspaced:
         j = len(token)
-        while j > 0 and not _CJK.match(token[j - 1]) and token[j - 1] not in table.closers + table.openers:
+        while j > 0 and not HAN.match(token[j - 1]) and token[j - 1] not in table.closers + table.openers:
             j -= 1
         token = token[j:]
     return token.lstrip(table.openers + DASHES)
@@ -127,7 +127,7 @@ def _first_word(token: str, table: LanguageTable) -> str:
     while i < len(token) and (token[i] in table.openers or token[i] == "<"):
         i += 1
     j = i
-    while j < len(token) and token[j].isalnum() and not _CJK.match(token[j]):
+    while j < len(token) and token[j].isalnum() and not HAN.match(token[j]):
         j += 1
     return token[i:j]
 
@@ -210,7 +210,7 @@ def longest_line(text: str) -> int:
 
 def _width(text: str) -> int:
     """Display width: Chinese characters take two columns."""
-    return len(text) + len(_CJK.findall(text))
+    return len(text) + len(HAN.findall(text))
 
 
 def list_marker_right(split: Split) -> str | None:
@@ -279,7 +279,7 @@ def reporting_clause_right(split: Split) -> str | None:
     if cut.group() in ":：“\"«\n":
         return None  # '韦小宝道：“……”' introduces the next quotation
     clause = rest[:cut.start()].strip()
-    if split.table.unspaced and _CJK.search(clause):
+    if split.table.unspaced and HAN.search(clause):
         if len(clause) <= 6 and any(clause.endswith(verb) for verb in split.table.speech_verbs):
             return JOIN
         return None
@@ -383,7 +383,7 @@ def _numbered_paragraph_right(split: Split) -> bool:
     if not token.endswith(".") or not _ENUMERATOR.match(token[:-1]):
         return False
     rest = split.text[split.next_start + len(token):].lstrip()
-    return bool(rest) and (rest[0].isupper() or bool(_CJK.match(rest[0])))
+    return bool(rest) and (rest[0].isupper() or bool(HAN.match(rest[0])))
 
 
 def _abbreviation(split: Split) -> tuple[str | None, str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from alignmem.errors import FormatError
-from alignmem.textfile import read_utf8
+from alignmem.io.textfile import read_utf8
 
 _LINE = re.compile(r"^\[\s*([0-9,\s]*)\]\s*:\s*\[\s*([0-9,\s]*)\]$")
 

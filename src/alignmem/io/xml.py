@@ -1,10 +1,13 @@
-"""Parse XML we did not write (TMX, TBX, XHTML) without trusting it.
+"""Parse XML and HTML we did not write (TMX, TBX, XLIFF, web pages) without trusting it: the one guard.
 
-Hostile files are refused with a one-line :class:`~alignmem.errors.FormatError` before or while parsing:
+One policy: entities are never expanded, no DTD is loaded, the network is never touched, and sizes are
+limited. Hostile XML files are refused with a one-line :class:`~alignmem.errors.FormatError` before or
+while parsing:
 - a file over the size limit (``max_bytes``; 200 MB by default, far above any real memory);
 - a DOCTYPE that declares entities (billion laughs, external entities/XXE): refused outright, since no
-  TMX or TBX needs them;
-- and even then the parser never resolves entities, never loads a DTD and never touches the network.
+  TMX, TBX or XLIFF needs them.
+An HTML page's DOCTYPE (with any internal subset) is dropped before parsing, as browsers ignore it: a
+saved page is read, its entities stay unexpanded.
 """
 
 from __future__ import annotations
@@ -12,7 +15,12 @@ from __future__ import annotations
 import os
 import re
 
+import lxml.html
+from lxml import etree
+
 from alignmem.errors import FormatError, InputError
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -23,8 +31,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 def parse_bytes(data: bytes, path: str | None = None, *, max_bytes: int = MAX_BYTES):  # -> lxml _Element
     """Parse ``data`` safely and return the root element; ``path`` only names the file in errors."""
-    from lxml import etree
-
     if len(data) > max_bytes:
         raise FormatError(f"XML file too large ({len(data):,} bytes, limit {max_bytes:,})", path)
     head = data
@@ -68,3 +74,21 @@ def parse_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES):  # 
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
     return parse_bytes(data, name, max_bytes=max_bytes)
+
+
+_HTML_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def parse_html(text: str, path: str | None = None):  # -> lxml HtmlElement, or None for an empty page
+    """Parse an HTML page (decoded text) safely: its XML declaration and DOCTYPE are dropped first."""
+    source = _HTML_DOCTYPE.sub("", _XML_DECL.sub("", text, count=1), count=1)
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, remove_blank_text=False, huge_tree=False
+    )
+    try:
+        return lxml.html.document_fromstring(source, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        if "empty" in str(exc).lower():
+            return None
+        raise FormatError(f"cannot parse the HTML page: {exc}", path) from None

@@ -9,7 +9,7 @@ What CAT tools check (see docs/FORMATS.md) and how this module meets it:
   for the score, the link type, the document and the paragraph;
 - characters XML 1.0 forbids become a space; segments over 2,000 characters are reported as warnings
   (Trados Cloud refuses them).
-Files are written atomically (:mod:`alignmem.atomic`); reading goes through :mod:`alignmem.safexml`.
+Files are written atomically (:mod:`alignmem.io.atomic`); reading goes through :mod:`alignmem.io.xml`.
 """
 
 from __future__ import annotations
@@ -20,18 +20,21 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from alignmem import TOOL_NAME, __version__, atomic
-from alignmem import langs as langreg
+from lxml import etree
+
+from alignmem import TOOL_NAME, __version__
 from alignmem.errors import FormatError, InputError
-from alignmem.types import TU, AlignedDocument
+from alignmem.export.base import Built, Format, Naming
+from alignmem.export.units import tus_of
+from alignmem.io.atomic import write_bytes
+from alignmem.io.xml import XML_LANG, parse_file
+from alignmem.langs import file_code, file_order, internal_code
+from alignmem.model import TU, AlignedDocument
+from alignmem.text.space import collapse, one_line
 
 MAX_SEG_CHARS = 2000  # Trados Cloud refuses longer segments
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
-DTD_PATH = Path(__file__).with_name("data") / "tmx14.dtd"
-
-# C0 controls other than tab/LF/CR, lone surrogates and the two non-characters XML 1.0 forbids.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+DTD_PATH = Path(__file__).resolve().parent.parent / "data" / "tmx14.dtd"
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 
 # Props we write and read back into TU fields.
@@ -39,52 +42,7 @@ PROP_SCORE = "x-score"
 PROP_LINK = "x-link-type"
 PROP_DOC = "x-document"
 PROP_PARA = "x-paragraph"
-
-
-# ---------------------------------------------------------------------------------------------- codes
-def default_codes(languages: Iterable[str]) -> dict[str, str]:
-    """Internal code -> TMX code from the language registry (``zh`` -> ``zh-CN``)."""
-    return {code: langreg.get(code).tmx_code for code in languages}
-
-
-def parse_codes(spec: str | None) -> dict[str, str]:
-    """``"en=en-GB,zh=zh-CN"`` -> {"en": "en-GB", "zh": "zh-CN"} (unknown internal codes are an error)."""
-    codes: dict[str, str] = {}
-    if not spec:
-        return codes
-    for part in spec.split(","):
-        if not part.strip():
-            continue
-        key, sep, value = part.partition("=")
-        value = value.strip()
-        if not sep or not value or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
-            raise InputError(f"bad --tmx-codes entry {part.strip()!r}: expected LANG=CODE, e.g. zh=zh-CN")
-        codes[langreg.get(key).code] = value
-    return codes
-
-
-def tmx_code(lang: str, codes: Mapping[str, str] | None) -> str:
-    if codes and lang in codes:
-        return codes[lang]
-    return langreg.get(lang).tmx_code
-
-
-def internal_code(code: str, codes: Mapping[str, str] | None = None) -> str:
-    """TMX code -> internal code (``zh-CN``/``zh-Hans``/``zh`` -> ``zh``); unknown codes are kept as is."""
-    if codes:
-        for internal, external in codes.items():
-            if external.lower() == code.lower():
-                return internal
-    try:
-        return langreg.get(code).code
-    except InputError:
-        return code
-
-
-# ------------------------------------------------------------------------------------------ helpers
-def clean_text(text: str) -> str:
-    """XML-forbidden characters -> space, then whitespace runs -> one space, trimmed."""
-    return " ".join(_FORBIDDEN.sub(" ", text).split())
+PROP_SIGNATURE = "x-alignmem-signature"
 
 
 def creation_date(paths: Iterable[str | os.PathLike[str]] = ()) -> str:
@@ -108,62 +66,40 @@ def creation_date(paths: Iterable[str | os.PathLike[str]] = ()) -> str:
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(stamp))
 
 
-def pair_path(base: str | os.PathLike[str], pair: Sequence[str],
-              codes: Mapping[str, str] | None = None) -> Path:
-    """``tm/NAME.tmx`` + (en, zh) -> ``tm/NAME.en-zh-CN.tmx`` (named with the TMX codes)."""
-    base = Path(base)
-    stem = base.name[: -len(".tmx")] if base.name.lower().endswith(".tmx") else base.name
-    suffix = "-".join(tmx_code(lang, codes) for lang in pair)
-    return base.with_name(f"{stem}.{suffix}.tmx")
+class TMX(Format):
+    """TMX 1.4b: ``NAME.tmx`` with the groups that hold every language (three languages only), then
+    ``NAME.<a>-<b>.tmx`` per pair with every group of the pair's view that holds both."""
 
+    name = "tmx"
+    description = "TMX 1.4b translation memory, trilingual and per language pair"
 
-# ----------------------------------------------------------------------------------- groups -> TUs
-def _para_starts(aligned: AlignedDocument) -> dict[tuple[str, int], int]:
-    """(lang, paragraph) -> index of its first sentence, to number sentences within paragraphs."""
-    starts: dict[tuple[str, int], int] = {}
-    for doc in aligned.documents:
-        for sentence in doc.sentences:
-            key = (doc.lang, sentence.para)
-            if key not in starts or sentence.index < starts[key]:
-                starts[key] = sentence.index
-    return starts
+    def plan(self, langs: Sequence[str], naming: Naming) -> list[tuple[Path, tuple[str, ...]]]:
+        """(path, languages) of every file for a document of ``langs``: the trilingual file first."""
+        ordered = file_order(langs)
+        codes = self.codes(ordered)
+        plan: list[tuple[Path, tuple[str, ...]]] = []
+        if len(ordered) == 3:
+            plan.append((naming.single("tmx"), ordered))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                plan.append((naming.pair(codes[a], codes[b], "tmx"), (a, b)))
+        return plan
 
-
-def tus_from_groups(aligned: AlignedDocument, langs: Sequence[str]) -> list[TU]:
-    """One TU per group that has sentences in every language of ``langs`` (in ``langs`` order).
-
-    The seg is the group's sentences joined with the language's joiner, whitespace normalised; a group
-    whose text would be empty in some language is skipped (an empty seg counts as a translation).
-    """
-    langs = tuple(langs)
-    missing = [lang for lang in langs if lang not in aligned.langs]
-    if missing:
-        raise ValueError(f"languages {missing} not in the aligned document ({aligned.langs})")
-    starts = _para_starts(aligned)
-    tus: list[TU] = []
-    for group in aligned.groups:
-        if not all(group.has(lang) for lang in langs):
-            continue
-        segs = tuple((lang, clean_text(langreg.get(lang).joiner.join(s.text for s in group.of(lang))))
-                     for lang in langs)
-        if not all(text for _, text in segs):
-            continue
-        first = group.of(langs[0])[0]
-        number = first.index - starts.get((langs[0], first.para), first.index) + 1
-        score = group.score
-        if len(langs) == 2:
-            for a, b, pair_score in group.pair_scores:
-                if {a, b} == set(langs):
-                    score = pair_score
-        tus.append(TU(
-            tuid=f"{aligned.stem}:p{first.para + 1}:s{number}",
-            segs=segs,
-            score=round(max(0.0, min(1.0, score)), 4),
-            link_type="-".join(str(len(group.of(lang))) for lang in langs),
-            doc=aligned.stem,
-            para=first.para + 1,
-        ))
-    return tus
+    def files(self, subject: AlignedDocument, naming: Naming, output: Path | None = None) -> list[Built]:
+        options = self.options
+        built = []
+        for path, langs in self.plan(subject.langs, naming):
+            view = subject if len(langs) == len(subject.langs) else subject.pair(*langs)
+            tus = tus_of(view, langs)
+            srclang = options.srclang if options.srclang in langs else next(x for x in subject.langs
+                                                                            if x in langs)
+            warnings: list[str] = []
+            signature = f"{TOOL_NAME}:{__version__}|langs:{','.join(langs)}|{options.signature}"
+            data = tmx_bytes(tus, langs, srclang=srclang, codes=options.codes,
+                             header_props=[(PROP_SIGNATURE, signature)],
+                             creationdate=options.creationdate, warnings=warnings)
+            built.append(Built(path, data, langs, len(tus), tuple(warnings)))
+        return built
 
 
 # ------------------------------------------------------------------------------------------- write
@@ -172,8 +108,6 @@ def tmx_bytes(tus: Sequence[TU], langs: Sequence[str], *, srclang: str,
               header_props: Sequence[tuple[str, str]] = (), creationdate: str | None = None,
               warnings: list[str] | None = None) -> bytes:
     """The TMX document for ``tus`` as UTF-8 bytes (see :func:`write_tmx`)."""
-    from lxml import etree
-
     langs = tuple(langs)
     if srclang not in langs:
         raise ValueError(f"srclang {srclang!r} is not one of {langs}")
@@ -187,12 +121,12 @@ def tmx_bytes(tus: Sequence[TU], langs: Sequence[str], *, srclang: str,
         "segtype": "sentence",
         "o-tmf": TOOL_NAME,
         "adminlang": "en",
-        "srclang": tmx_code(srclang, codes),
+        "srclang": file_code(srclang, codes),
         "datatype": "plaintext",
         "creationdate": date,
     })
     for kind, value in header_props:
-        etree.SubElement(header, "prop", type=kind).text = clean_text(value)
+        etree.SubElement(header, "prop", type=kind).text = one_line(value)
     body = etree.SubElement(root, "body")
     for tu in tus:
         _tu_element(body, tu, langs, codes, date, warnings)
@@ -202,15 +136,13 @@ def tmx_bytes(tus: Sequence[TU], langs: Sequence[str], *, srclang: str,
 
 
 def _tu_element(body, tu: TU, langs: tuple[str, ...], codes, date: str, warnings: list[str] | None) -> None:
-    from lxml import etree
-
-    texts = {lang: clean_text(text) for lang, text in tu.segs}
+    texts = {lang: one_line(text) for lang, text in tu.segs}
     absent = [lang for lang in langs if not texts.get(lang)]
     if absent:
         raise ValueError(f"TU {tu.tuid!r} has no text in {absent}: every TU must hold every language")
     attrs = {"creationdate": date}
     if tu.tuid:
-        attrs = {"tuid": clean_text(tu.tuid), **attrs}
+        attrs = {"tuid": one_line(tu.tuid), **attrs}
     element = etree.SubElement(body, "tu", attrs)
     props = []
     if tu.score is not None:
@@ -223,13 +155,13 @@ def _tu_element(body, tu: TU, langs: tuple[str, ...], codes, date: str, warnings
         props.append((PROP_PARA, str(tu.para)))
     props.extend(tu.props)
     for kind, value in props:
-        etree.SubElement(element, "prop", type=kind).text = clean_text(value)
+        etree.SubElement(element, "prop", type=kind).text = one_line(value)
     for lang in langs:
         text = texts[lang]
         if warnings is not None and len(text) > MAX_SEG_CHARS:
             warnings.append(f"TU {tu.tuid}: {lang} segment has {len(text)} characters (over {MAX_SEG_CHARS}, "
                             "which Trados Cloud refuses)")
-        tuv = etree.SubElement(element, "tuv", {XML_LANG: tmx_code(lang, codes)})
+        tuv = etree.SubElement(element, "tuv", {XML_LANG: file_code(lang, codes)})
         etree.SubElement(tuv, "seg").text = text
 
 
@@ -238,12 +170,12 @@ def write_tmx(path: str | os.PathLike[str], tus: Sequence[TU], langs: Sequence[s
               creationdate: str | None = None) -> list[str]:
     """Write ``tus`` as TMX 1.4b to ``path`` atomically; returns warnings (segments over 2,000 characters).
 
-    Every TU must hold a non-empty seg for every language in ``langs`` (use :func:`tus_from_groups`).
+    Every TU must hold a non-empty seg for every language in ``langs`` (see :func:`alignmem.export.units.tus_of`).
     """
     warnings: list[str] = []
     data = tmx_bytes(tus, langs, srclang=srclang, codes=codes, header_props=header_props,
                      creationdate=creationdate, warnings=warnings)
-    atomic.write_bytes(path, data)
+    write_bytes(path, data)
     return warnings
 
 
@@ -267,10 +199,8 @@ def read_tmx(path: str | os.PathLike[str], codes: Mapping[str, str] | None = Non
 
     ``codes`` is the same internal -> TMX mapping as for writing (``{"en": "en-GB"}``), used in reverse.
     """
-    from alignmem import safexml
-
     name = os.fspath(path)
-    root = safexml.parse_file(name)
+    root = parse_file(name)
     if root.tag != "tmx":
         raise FormatError(f"not a TMX file (root element <{root.tag}>, expected <tmx>)", name)
     body = root.find("body")
@@ -298,7 +228,7 @@ def _read_tu(element, number: int, codes, name: str) -> TU:
         seg = tuv.find("seg")
         if not code or seg is None:
             raise FormatError(f"TU {number} has a <tuv> without xml:lang or <seg>", name)
-        segs.append((internal_code(code, codes), " ".join(_seg_text(seg).split())))
+        segs.append((internal_code(code, codes), collapse(_seg_text(seg))))
     try:
         score = float(fields[PROP_SCORE]) if PROP_SCORE in fields else None
         para = int(fields[PROP_PARA]) if PROP_PARA in fields else None
@@ -310,8 +240,6 @@ def _read_tu(element, number: int, codes, name: str) -> TU:
 
 def validate(data: bytes) -> list[str]:
     """Errors of ``data`` against the TMX 1.4b DTD shipped with alignmem (empty list: valid)."""
-    from lxml import etree
-
     dtd = etree.DTD(str(DTD_PATH))
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
     if dtd.validate(root):

@@ -14,6 +14,7 @@ space (same length, so offsets stay valid).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,6 @@ class Document:
         """File stem, used in TU ids and reports."""
         if not self.path:
             return "document"
-        from pathlib import PurePath
-
         return PurePath(self.path).name.split(".")[0] or "document"
 
 
@@ -101,14 +100,28 @@ class Group:
 
 @dataclass(frozen=True)
 class AlignedDocument:
+    """The versions of a document and their groups; with three languages, also each pair's own view of
+    the groups (what the pair's TMX file and ``--links`` hold) and the pairwise alignments they came from."""
+
     stem: str
     documents: tuple[Document, ...]  # one per language, in group order
     groups: tuple[Group, ...]
     signature: str = ""
+    views: tuple[tuple[tuple[str, str], AlignedDocument], ...] = ()  # (pair, the groups seen from it)
+    alignments: tuple[Alignment, ...] = ()  # the bilingual alignments the groups were joined from
 
     @property
     def langs(self) -> tuple[str, ...]:
         return tuple(d.lang for d in self.documents)
+
+    def pair(self, a: str, b: str) -> AlignedDocument:
+        """The groups seen from languages ``a`` and ``b`` (the document itself when it has only those)."""
+        if {a, b} == set(self.langs) and len(self.langs) == 2:
+            return self
+        for key, view in self.views:
+            if set(key) == {a, b}:
+                return view
+        raise KeyError(f"no {a}-{b} view of {self.stem!r} (languages {', '.join(self.langs)})")
 
 
 @dataclass(frozen=True)

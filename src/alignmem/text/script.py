@@ -1,4 +1,5 @@
-"""Which script a text is written in, and so which language: counts of letters per Unicode script.
+"""Scripts: what a Chinese character is (one definition for the whole project), which script a letter and
+a text are written in, and so which language: counts of letters per Unicode script.
 
 Latin -> English, Cyrillic -> Russian, Han -> Chinese (the scripts come from :mod:`alignmem.langs`).
 A Han character carries about as much as a short word, an alphabetic letter a fifth of one, so Han
@@ -12,7 +13,16 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+import regex
+
 from alignmem.langs import LANGUAGES
+
+# A Chinese character is one of Unicode's Han script (ideographs of every extension and compatibility
+# block, 〇, 々); every module asks these, never a range of its own.
+HAN = regex.compile(r"\p{Han}")
+HAN_RUN = regex.compile(r"\p{Han}+")
+ALL_HAN = regex.compile(r"^\p{Han}+$")
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
 
 HAN_WEIGHT = 3
 KANA_SHARE_FOR_JAPANESE = 0.2  # Japanese mixes Han and kana; Chinese has (almost) no kana
@@ -23,7 +33,6 @@ SCRIPT_TO_LANG = {lang.script: lang.code for lang in LANGUAGES.values()}
 
 # First word(s) of a Unicode character name -> script name used in messages.
 _NAME_PREFIXES = (
-    ("CJK ", "Han"),
     ("FULLWIDTH LATIN", "Latin"),
     ("HALFWIDTH KATAKANA", "Kana"),
     ("HIRAGANA", "Kana"),
@@ -37,6 +46,8 @@ def script_of(char: str) -> str | None:
     """Script of a letter (``"Latin"``, ``"Cyrillic"``, ``"Han"``, ``"Greek"``...), None for a non-letter."""
     if not char.isalpha():
         return None
+    if HAN.match(char):
+        return "Han"
     name = unicodedata.name(char, "")
     if not name:
         return None
@@ -105,3 +116,16 @@ def describe_script(script: str) -> str:
     if script == "Kana":
         return "Japanese (Han and Kana scripts)"
     return f"in {script} script"
+
+
+def has_han(text: str) -> bool:
+    return HAN.search(text) is not None
+
+
+def query_lang(text: str) -> str:
+    """The language a short query is most likely in, from its script: zh (Han), ru (Cyrillic) or en."""
+    if HAN.search(text):
+        return "zh"
+    if CYRILLIC.search(text):
+        return "ru"
+    return "en"

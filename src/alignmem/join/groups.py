@@ -17,27 +17,16 @@ adding links one at a time, best evidence first, and refusing a link that would 
    - exceed ``MAX_PER_LANG`` sentences in one language;
 3. a sentence left alone inside the span of a group joins it (its content was merged or omitted);
    every other sentence stays a group of its own, so each sentence is in exactly one group.
-
-:func:`split_merged` (optional, needs sentence embeddings) then splits groups that every aligner merged
-although the sentences pair one to one, and :func:`project` views the groups from one pair of
-languages, splitting a group along the pair's own links where they fit inside it (the pair files).
-
-On the UN end-to-end set (13 documents, pairwise alignments cached) exact-TU F1 went from 0.90-0.94
-per pair when each pair is used alone to 0.983-0.993 per pair and 0.982 trilingual with all of this.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import TYPE_CHECKING
 
-from alignmem.errors import InputError, LanguageError
-from alignmem.types import AlignedDocument, Alignment, Document, Group, Link
-
-if TYPE_CHECKING:
-    import numpy as np
+from alignmem.join.pairs import check_documents
+from alignmem.model import AlignedDocument, Alignment, Document, Group, Link
 
 MAX_PER_LANG = 8  # a group with more sentences than this in one language is an alignment error
 SCAN_LIMIT = 64  # how far the crossing check looks for the neighbouring group (sentences)
@@ -46,56 +35,6 @@ SCAN_LIMIT = 64  # how far the crossing check looks for the neighbouring group (
 # are the same sentences / it has none to compare / they overlap but differ / they are disjoint.
 CONFIRMED, NEUTRAL, PARTIAL, CONTRADICTED = 0, 1, 2, 3
 _RANK = {CONFIRMED: 0, PARTIAL: 0, NEUTRAL: 1, CONTRADICTED: 2}  # order in which links are tried
-
-PairAligner = Callable[[Document, Document, object], Alignment]
-Embed = Callable[[Sequence[str]], "np.ndarray"]  # texts -> unit row vectors (alignmem.align.encoder().embed)
-
-
-# ------------------------------------------------------------------------------------------ pairwise
-def default_pair_aligner(src: Document, tgt: Document, config: object = None) -> Alignment:
-    """The bilingual aligner of :mod:`alignmem.align` on two segmented documents."""
-    from alignmem.align import align_sentences
-
-    return align_sentences(
-        [s.text for s in src.sentences], [s.text for s in tgt.sentences], src.lang, tgt.lang,
-        src_paras=[s.para for s in src.sentences], tgt_paras=[s.para for s in tgt.sentences],
-        config=config,
-    )
-
-
-def check_documents(docs: Sequence[Document]) -> None:
-    """Two or three segmented documents in distinct languages, or an :class:`InputError`."""
-    if len(docs) not in (2, 3):
-        raise InputError(f"need two or three documents to align, got {len(docs)}")
-    seen: dict[str, Document] = {}
-    for doc in docs:
-        if doc.lang in seen:
-            first = seen[doc.lang].path or "first document"
-            raise LanguageError(f"language {doc.lang!r} given twice ({first} and {doc.path or 'another'}); "
-                                "give one document per language", doc.path)
-        seen[doc.lang] = doc
-        if not doc.sentences:
-            raise InputError("no sentences to align (empty document, or not segmented)", doc.path)
-
-
-def pairwise(docs: Sequence[Document], config: object = None,
-             aligner: PairAligner | None = None) -> dict[tuple[str, str], Alignment]:
-    """Every pair of ``docs`` aligned, keyed (lang_a, lang_b) in document order."""
-    check_documents(docs)
-    align = aligner or default_pair_aligner
-    return {(a.lang, b.lang): align(a, b, config) for a, b in combinations(docs, 2)}
-
-
-def align_documents(docs: Sequence[Document], config: object = None, stem: str | None = None, *,
-                    aligner: PairAligner | None = None, embed: Embed | None = None) -> AlignedDocument:
-    """Groups for 2 or 3 segmented documents (any order, any language first).
-
-    ``aligner(src_doc, tgt_doc, config) -> Alignment`` replaces the bilingual aligner (tests inject
-    hand-made alignments through it); with ``embed`` (e.g. ``alignmem.align.encoder().embed``), merged
-    groups that the sentence embeddings pair one to one are split (:func:`split_merged`).
-    """
-    aligned = combine(docs, pairwise(docs, config, aligner), stem)
-    return split_merged(aligned, embed) if embed is not None else aligned
 
 
 # ------------------------------------------------------------------------------------------- combine
@@ -265,7 +204,7 @@ class _Builder:
         return min(comp.span(lang)[0] / self.sizes[lang] for lang in comp.langs)  # type: ignore[index]
 
 
-def _oriented(alignments: Mapping[tuple[str, str], Alignment], a: str, b: str) -> Alignment | None:
+def oriented(alignments: Mapping[tuple[str, str], Alignment], a: str, b: str) -> Alignment | None:
     if (a, b) in alignments:
         return alignments[(a, b)]
     reverse = alignments.get((b, a))
@@ -337,7 +276,7 @@ def combine(docs: Sequence[Document], alignments: Mapping[tuple[str, str], Align
     langs = [doc.lang for doc in docs]
     pairs: dict[tuple[int, int], Alignment] = {}
     for a, b in combinations(range(len(docs)), 2):
-        alignment = _oriented(alignments, langs[a], langs[b])
+        alignment = oriented(alignments, langs[a], langs[b])
         if alignment is not None:
             _check_links(alignment, len(docs[a].sentences), len(docs[b].sentences))
             pairs[(a, b)] = alignment
@@ -347,14 +286,14 @@ def combine(docs: Sequence[Document], alignments: Mapping[tuple[str, str], Align
     for edge in _edges(docs, pairs):
         builder.try_merge(edge)
     builder.absorb_enclosed()
-    indexes = {key: _LinkIndex(alignment) for key, alignment in pairs.items()}
+    indexes = {key: LinkIndex(alignment) for key, alignment in pairs.items()}
     groups = [_group(k, comp, docs, indexes) for k, comp in enumerate(builder.ordered())]
     if not signature:
         signature = next((al.signature for al in pairs.values() if al.signature), "")
     return AlignedDocument(stem or docs[0].name, tuple(docs), tuple(groups), signature)
 
 
-class _LinkIndex:
+class LinkIndex:
     """The links of an alignment, found by the sentence they hold on either side."""
 
     def __init__(self, alignment: Alignment):
@@ -374,7 +313,7 @@ class _LinkIndex:
 
 
 def _group(index: int, comp: _Component, docs: Sequence[Document],
-           pairs: dict[tuple[int, int], _LinkIndex]) -> Group:
+           pairs: dict[tuple[int, int], LinkIndex]) -> Group:
     langs = tuple(doc.lang for doc in docs)
     sentences = tuple(tuple(docs[lang].sentences[i] for i in sorted(comp.members.get(lang, ())))
                       for lang in range(len(docs)))
@@ -399,125 +338,3 @@ def _group(index: int, comp: _Component, docs: Sequence[Document],
         pair_scores.append((langs[a], langs[b], round(score, 6)))
     score = sum(s for _, _, s in pair_scores) / len(pair_scores) if pair_scores else 0.0
     return Group(index, langs, sentences, round(score, 6), tuple(pair_scores))
-
-
-# --------------------------------------------------------------------------------------------- split
-SPLIT_MIN_SIM = 0.3  # a sentence and its counterpart at least this similar (cosine)...
-SPLIT_MARGIN = 0.15  # ...and this much more similar than to the group's other sentences
-
-
-def split_merged(aligned: AlignedDocument, embed: Embed) -> AlignedDocument:
-    """Groups the aligners merged, split into k groups when sentence embeddings pair them one to one.
-
-    Bilingual aligners prefer a 2-2 link when one of two sentences is short (a heading, "Item 6"): its
-    own similarity is low, the merged one is not; and they glue a sentence that the other languages
-    omit to its neighbour (2-1). A group whose languages hold k or 1 sentences (k-k-k, k-1-k, k-1-1) is
-    split when sentence i of every k-language is clearly closest to sentence i of the others and each
-    single sentence is clearly closest to one of the k positions (``SPLIT_MIN_SIM``, ``SPLIT_MARGIN``);
-    otherwise it stays whole (a translator's real merge is close to several positions).
-    """
-    groups: list[Group] = []
-    changed = False
-    for group in aligned.groups:
-        pieces = _diagonal(group, embed)
-        changed = changed or pieces is not None
-        for piece in pieces or [group]:
-            groups.append(Group(len(groups), piece.langs, piece.sentences, piece.score, piece.pair_scores))
-    if not changed:
-        return aligned
-    return AlignedDocument(aligned.stem, aligned.documents, tuple(groups), aligned.signature)
-
-
-def _diagonal(group: Group, embed: Embed) -> list[Group] | None:
-    present = [p for p, sentences in enumerate(group.sentences) if sentences]
-    k = max((len(group.sentences[p]) for p in present), default=0)
-    full = [p for p in present if len(group.sentences[p]) == k]
-    if k < 2 or len(present) < 2 or any(len(group.sentences[p]) not in (1, k) for p in present):
-        return None
-    vectors = {p: embed([s.text for s in group.sentences[p]]) for p in present}
-    sims: dict[tuple[int, int], list[float]] = {}
-    for a, b in combinations(full, 2):
-        matrix = vectors[a] @ vectors[b].T
-        for i in range(k):
-            rival = max(max(matrix[i, j], matrix[j, i]) for j in range(k) if j != i)
-            if matrix[i, i] < SPLIT_MIN_SIM or matrix[i, i] - rival < SPLIT_MARGIN:
-                return None
-        sims[(a, b)] = [float(matrix[i, i]) for i in range(k)]
-    column: dict[int, tuple[int, float]] = {}
-    for p in present:
-        if p in full:
-            continue
-        by_column = sorted(((sum(float(vectors[p][0] @ vectors[f][i]) for f in full) / len(full), i)
-                            for i in range(k)), reverse=True)
-        (best, i), (second, _) = by_column[0], by_column[1]
-        if best < SPLIT_MIN_SIM or best - second < SPLIT_MARGIN:
-            return None
-        column[p] = (i, best)
-    pieces = []
-    for i in range(k):
-        sentences = tuple((group.sentences[p][i],) if p in full else
-                          (group.sentences[p] if p in column and column[p][0] == i else ())
-                          for p in range(len(group.langs)))
-        pair_scores = []
-        for a, b in combinations(range(len(group.langs)), 2):
-            if not (sentences[a] and sentences[b]):
-                continue
-            if (a, b) in sims:
-                score = sims[(a, b)][i]
-            else:
-                score = column[a][1] if a in column else column[b][1]
-            pair_scores.append((group.langs[a], group.langs[b], round(max(0.0, min(1.0, score)), 6)))
-        mean = sum(s for _, _, s in pair_scores) / len(pair_scores) if pair_scores else 0.0
-        pieces.append(Group(0, group.langs, sentences, round(mean, 6), tuple(pair_scores)))
-    return pieces
-
-
-# ------------------------------------------------------------------------------------------- project
-def project(aligned: AlignedDocument, pair: Sequence[str],
-            alignment: Alignment | None = None) -> AlignedDocument:
-    """The groups seen from two of the languages, split along ``alignment``'s links where they fit.
-
-    Inside a group, the pair's own links that lie wholly within it and cover it replace the group
-    (a 2-2-1 group whose en-ru links are two 1-1 gives two en-ru groups); otherwise the group stays
-    whole. Groups with neither language are dropped.
-    """
-    a, b = pair
-    ia, ib = aligned.langs.index(a), aligned.langs.index(b)
-    docs = (aligned.documents[ia], aligned.documents[ib])
-    oriented = _oriented({(alignment.src_lang, alignment.tgt_lang): alignment}, a, b) if alignment else None
-    index = _LinkIndex(oriented) if oriented else None
-    groups: list[Group] = []
-    for group in aligned.groups:
-        sa, sb = group.of(a), group.of(b)
-        if not sa and not sb:
-            continue
-        score = next((s for x, y, s in group.pair_scores if {x, y} == {a, b}), group.score)
-        pieces = _split(sa, sb, index) if index else None
-        if pieces is None:
-            pieces = [(sa, sb, score)]
-        for piece_a, piece_b, piece_score in pieces:
-            scores = ((a, b, piece_score),) if piece_a and piece_b else ()
-            groups.append(Group(len(groups), (a, b), (piece_a, piece_b), piece_score if scores else 0.0,
-                                scores))
-    return AlignedDocument(aligned.stem, docs, tuple(groups), aligned.signature)
-
-
-def _split(sa: tuple, sb: tuple, index: _LinkIndex):
-    ids_a = {s.index: s for s in sa}
-    ids_b = {s.index: s for s in sb}
-    pieces = []
-    covered_a: set[int] = set()
-    covered_b: set[int] = set()
-    for link in index.touching(ids_a, ids_b):
-        in_a = [i for i in link.src if i in ids_a]
-        in_b = [j for j in link.tgt if j in ids_b]
-        if not in_a and not in_b:
-            continue
-        if len(in_a) != len(link.src) or len(in_b) != len(link.tgt):
-            return None  # the link reaches outside the group: keep the group whole
-        pieces.append((tuple(ids_a[i] for i in in_a), tuple(ids_b[j] for j in in_b), link.score))
-        covered_a.update(in_a)
-        covered_b.update(in_b)
-    if covered_a != set(ids_a) or covered_b != set(ids_b) or len(pieces) < 2:
-        return None
-    return [(pa, pb, score if pa and pb else 0.0) for pa, pb, score in pieces]

@@ -16,9 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from alignmem.errors import InputError
+from alignmem.export.tmx import read_tmx
 from alignmem.glossary.model import Entry, Example, Term
-from alignmem.glossary.normalize import norm, norm_word, script_lang, words
-from alignmem.types import TU
+from alignmem.glossary.normalize import norm, norm_word, words
+from alignmem.glossary.seed import read_glossary
+from alignmem.model import TU
+from alignmem.text.script import query_lang
 
 SCHEMA = 3
 HOW_ORDER = {"exact": 0, "lemma": 1, "prefix": 2, "substring": 3, "fuzzy": 4}
@@ -102,7 +106,6 @@ class GlossaryIndex:
     def open(cls, glossary: str | Path) -> GlossaryIndex:
         source = Path(glossary)
         if not source.is_file():
-            from alignmem.errors import InputError
 
             raise InputError("glossary not found (build one with 'alignmem glossary build')", str(source))
         cache = index_path(source)
@@ -142,7 +145,6 @@ class GlossaryIndex:
 
     @staticmethod
     def _build(source: Path, cache: Path, size: int, mtime: int) -> sqlite3.Connection:
-        from alignmem.glossary.seed import read_glossary
 
         glossary = read_glossary(source)
         try:
@@ -206,7 +208,7 @@ class GlossaryIndex:
     def search(self, query: str, limit: int = 10) -> list[Match]:
         """Entries with a term matching ``query``, best first: exact, by lemma, by prefix, by substring,
         then with a small typo; within each, by confidence and frequency."""
-        lang = script_lang(query)
+        lang = query_lang(query)
         key = norm(query, lang)
         if not key:
             return []
@@ -265,7 +267,7 @@ class GlossaryIndex:
         """The nearest terms of the glossary, however far (for a 'nothing found' message)."""
         from rapidfuzz import fuzz, process
 
-        lang = script_lang(query)
+        lang = query_lang(query)
         key = norm(query, lang)
         slack = max(4, len(key) // 2)
         keys, rows = self._bucket_rows(len(key) - slack, len(key) + slack, lang)
@@ -294,7 +296,7 @@ def find_spans(text: str, term: str, lang: str) -> list[tuple[int, int]]:
     Chinese as a substring."""
     if not term.strip():
         return []
-    if lang == "zh" or script_lang(term) == "zh":
+    if lang == "zh" or query_lang(term) == "zh":
         key = "".join(term.split())
         spans, pos = [], text.find(key)
         while pos >= 0 and key:
@@ -360,14 +362,13 @@ def lookup(
     index = GlossaryIndex.open(glossary) if glossary else None
     if index is not None:
         matches = index.search(query, limit)
-    terms: list[tuple[str, str]] = [(script_lang(query), query.strip())]
+    terms: list[tuple[str, str]] = [(query_lang(query), query.strip())]
     # the concordance follows the entries the query names (exact or by lemma), else the best match only
     named = [m for m in matches if m.how in ("exact", "lemma")] or matches[:1]
     for m in named:
         terms += [(t.lang, t.text) for t in m.entry.terms]
     hits: list[Hit] = []
     if tmx:
-        from alignmem.tmx import read_tmx
 
         for path in tmx:
             hits += concordance(read_tmx(path), terms, str(path))

@@ -1,0 +1,1 @@
+"""Translation memories and glossaries as something to query: term lookup with a concordance (:mod:`.terms`)."""
