@@ -22,8 +22,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
+# TMX dates: the last commit of the corpora (the same bytes in every clone), else the files' own dates
 run: $(VENV)/.installed-run
-	$(BIN)/alignmem align --corpus corpora --out tm
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct -- corpora 2>/dev/null)} \
+		$(BIN)/alignmem align --corpus corpora --out tm
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

@@ -92,3 +92,27 @@ def test_number_found_in_any_other_language_is_not_flagged():
 
 def test_a_value_said_twice_on_one_side_is_no_difference():
     assert number_flags("articles 256-бис и 256-тер", "ru", "articles 256 bis and ter", "en") == []
+
+
+def _flags(*texts: str, langs=("en", "ru", "zh")):
+    from alignmem.check.flags import CheckConfig, run_rules
+    from alignmem.check.model import Unit
+
+    unit = Unit("d", 0, langs[: len(texts)], texts, 0.9, "-".join("1" * len(texts)))
+    return [f.reason for f in run_rules([unit], CheckConfig(embeddings=False, rules=("number",)))[0]]
+
+
+def test_a_year_changed_into_one_the_sentence_already_holds_is_flagged():
+    """Regression (issue 12): numbers were compared as sets, so 2021 -> 2001 next to another 2001 passed."""
+    assert _flags("In 2001 the treaty was signed; in 2021 it was extended.",
+                  "В 2001 году договор подписан; в 2001 году продлён.",
+                  "条约于2001年签署，2021年延长。") == ["ru has 2001 (2 times, 1 in en/zh), not found in en/zh"]
+    # said twice in one language and once in the other, nothing else left over: still no difference
+    assert _flags("Resolutions 256 bis and 256 ter.", "Резолюции 256-бис.", langs=("en", "ru")) == []
+
+
+def test_the_digits_of_a_translated_name_may_go_with_it():
+    """Regression (issue 12): "COVID-19" against "新冠肺炎" was flagged as a missing number."""
+    assert _flags("The COVID-19 pandemic hit the economy.", "新冠肺炎疫情冲击了经济。", langs=("en", "zh")) == []
+    assert _flags("The COVID-19 pandemic hit the economy.", "COVID-20疫情冲击了经济。", langs=("en", "zh")) == [
+        "en has 19, not found in zh", "zh has 20, not found in en"]

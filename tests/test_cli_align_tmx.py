@@ -45,9 +45,10 @@ def test_three_files_to_tmx(capsys, tmp_path, files, fake_aligner):
         *(f"lavrov.{a}-{b}.glossary.utf8" for a in ("en", "ru", "zh-CN") for b in ("en", "ru", "zh-CN") if a != b),
     ])
     lines = out.splitlines()
-    assert lines[0].split() == ["document", "en", "ru", "zh", "TUs", "aligned"]
-    assert lines[2].split() == ["lavrov", "5", "6", "4", "4", "100.0%"]
-    assert lines[3].startswith(f"wrote {out_base} (4 TUs), {out_base.parent / 'lavrov.en-ru.tmx'} (5 TUs)")
+    assert lines[0].split() == ["document", "en", "ru", "zh", "TUs", "en-ru", "en-zh", "ru-zh"]
+    # zh leaves out one English sentence and the two Russian ones that translate it
+    assert lines[2].split() == ["lavrov", "5", "6", "4", "4", "100.0%", "88.9%", "90.0%"]
+    assert lines[4].startswith(f"wrote {out_base} (4 TUs), {out_base.parent / 'lavrov.en-ru.tmx'} (5 TUs)")
 
 
 def test_json_summary(capsys, tmp_path, files, fake_aligner):
@@ -191,4 +192,4 @@ def test_two_languages_alignment_is_turned_round_for_any_order(capsys, tmp_path,
     code, out, _ = run(capsys, files[2], files[0], "-o", str(tmp_path / "p.tmx"), "--json")
     data = json.loads(out)
     assert code == 0
-    assert [f["path"] for f in data["documents"][0]["files"]] == [str(tmp_path / "p.en-zh-CN.tmx")]
+    assert [f["path"] for f in data["documents"][0]["files"]] == [str(tmp_path / "p.tmx")]  # the name given

@@ -147,3 +147,14 @@ def test_single_format_goes_to_the_given_file(tmp_path):
     paths = write_glossary(sample(), Naming.from_output(out), ("tbx",), output=out)
     assert paths == [out] and out.is_file()
     assert Naming.from_output(out).pair("en", "ru", "utf8") == tmp_path / "tm" / "glossary.en-ru.utf8"
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted(tmp_path: Path) -> None:
+    """Regression (issue 12): a term such as =HYPERLINK(...) went into the CSV as a live formula."""
+    from alignmem.export.spreadsheet import CSV
+
+    hostile = Entry("c1", (Term("en", '=HYPERLINK("http://x","click")'), Term("ru", "+7 495 000"),
+                           Term("zh", "@SUM(A1)")), 3, 0.9)
+    rows = list(csv.reader(io.StringIO(CSV().dumps(Glossary(LANGS, (hostile,), "t")))))
+    assert rows[1][:3] == ['\'=HYPERLINK("http://x","click")', "'+7 495 000", "'@SUM(A1)"]
+    assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,26 @@ def test_default_glossary_is_the_one_align_wrote(files, capsys, monkeypatch, tmp
     (work / "tm" / "other.glossary.tbx").write_bytes(files[0].read_bytes())
     code, _, err = run(capsys, "ШОС")
     assert code == 2 and err.startswith("alignmem: several glossaries in tm (")
+
+
+def test_a_users_tm_folder_does_not_change_a_memory_only_lookup(files, capsys, tmp_path, monkeypatch):
+    """Regression (issue 12): with --tm only, a second glossary in the user's tm/ folder made the lookup fail
+    ('several glossaries'); the glossary is looked for in tm/ only when neither --glossary nor --tm is given."""
+    work = tmp_path / "work"
+    (work / "tm").mkdir(parents=True)
+    for name in ("a.glossary.tbx", "b.glossary.tbx"):
+        shutil.copy(files[0], work / "tm" / name)
+    monkeypatch.chdir(work)
+    code, out, _ = run(capsys, "Dushanbe", "--tm", str(files[1]), "--json")
+    assert code == 0 and json.loads(out)["entries"] == []
+
+
+def test_english_plurals_find_the_singular(files, capsys):
+    """Regression (issue 12): `lookup treaties` found nothing where the glossary and the TUs say treaty."""
+    tbx = files[0].with_name("treaty.tbx")
+    tbx.write_bytes(TBX2().dumps(Glossary(LANGS, (
+        Entry("c1", (Term("en", "treaty"), Term("ru", "договор"), Term("zh", "条约")), 5, 0.9),), "test")))
+    code, out, _ = run(capsys, "treaties", "--glossary", str(tbx))
+    assert code == 0 and "ru  договор" in out
+    text = "The treaties and the Treaty of 2001."
+    assert [text[a:b] for a, b in find_spans(text, "treaty", "en")] == ["treaties", "Treaty"]

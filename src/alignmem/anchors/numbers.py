@@ -748,13 +748,18 @@ class NumberDiff:
     def differs(self) -> bool:
         """True when the numbers disagree: a number written with digits has no counterpart, or a number
         in words has none while the other side also has an unmatched number ("five" vs "six").
-        A value said twice on one side and once on the other ("256-бис и 256-тер") is not a difference."""
+        A value said twice on one side and once on the other ("256-бис и 256-тер") is not a difference,
+        unless the other side is left with a number of its own (a number changed into a repeated one)."""
         return bool(self.significant_a or self.significant_b)
 
 
 def _significant(mine: list[NumberMention], theirs: list[NumberMention],
                  matched: frozenset[Decimal]) -> list[NumberMention]:
-    return [m for m in mine if (m.digits or theirs) and m.value not in matched]
+    # A value said twice on one side and once on the other is no difference by itself ("256-бис и
+    # 256-тер"); it is when the other side is left with a number of its own: a number was changed into
+    # one the sentence already holds ("2001 ... 2021" against "2001 ... 2001").
+    changed = any(t.digits for t in theirs)
+    return [m for m in mine if (m.digits or theirs) and (m.value not in matched or (changed and m.digits))]
 
 
 def _rounds_to(fine: NumberMention, coarse: NumberMention) -> bool:

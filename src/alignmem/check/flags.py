@@ -117,15 +117,23 @@ class Numbers(Rule):
         mentions = {lang: _mentions(unit.text(lang), lang) for lang in present}
         lost: dict[str, set[Decimal] | None] = dict.fromkeys(present)
         for a, b in combinations(present, 2):
-            for lang, values in zip((a, b), _unmatched(mentions[a], mentions[b]), strict=True):
+            pairs = _unmatched(mentions[a], mentions[b], unit.text(a), unit.text(b))
+            for lang, values in zip((a, b), pairs, strict=True):
                 lost[lang] = values if lost[lang] is None else lost[lang] & values
         out: list[Flag] = []
         for lang in present:
             if lost[lang]:
-                values = ", ".join(_show(v) for v in sorted(lost[lang])[:4])
-                others = "/".join(o for o in present if o != lang)
-                out.append(Flag(self.code, f"{lang} has {values}, not found in {others}", (lang,)))
+                others = [o for o in present if o != lang]
+                values = ", ".join(_described(v, lang, others, mentions) for v in sorted(lost[lang])[:4])
+                out.append(Flag(self.code, f"{lang} has {values}, not found in {'/'.join(others)}", (lang,)))
         return out
+
+
+def _described(value: Decimal, lang: str, others: list[str], mentions: dict[str, tuple[_Mention, ...]]) -> str:
+    """``2021``, or ``2001 (2 times, 1 in ru)`` for a value the other side holds fewer times."""
+    mine = sum(1 for m in mentions[lang] if m.number.value == value)
+    theirs = max(sum(1 for m in mentions[o] if m.number.value == value) for o in others)
+    return f"{_show(value)} ({mine} times, {theirs} in {'/'.join(others)})" if theirs else _show(value)
 
 
 _DIGIT = re.compile(r"\d")
@@ -136,6 +144,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 class _Mention:
     number: NumberMention
     required: bool  # written with digits and not optional: flagged when the other language lacks it
+    word: str = ""  # the Latin word a code's digits belong to ("covid" of COVID-19), lowercased
 
 
 def list_marker(text: str, number: NumberMention) -> bool:
@@ -179,16 +188,29 @@ def _mentions(text: str, lang: str) -> tuple[_Mention, ...]:
     codes = [NumberMention(Decimal(run.group()), "number", run.start(), run.end(), run.group())
              for run in _DIGIT_RUN.finditer(text)
              if not any(start < run.end() and run.start() < end for start, end in taken)]
-    found += [_Mention(m, not any(rule(text, m) for rule in OPTIONAL_NUMBERS)) for m in codes]
+    found += [_Mention(m, not any(rule(text, m) for rule in OPTIONAL_NUMBERS), _code_word(text, m.start))
+              for m in codes]
     # required numbers first: pairing is greedy, and a required number should meet its own counterpart
     # before an optional one takes it
     return tuple(sorted(found, key=lambda m: not m.required))
 
 
-def _unmatched(a: tuple[_Mention, ...], b: tuple[_Mention, ...]) -> tuple[set[Decimal], set[Decimal]]:
-    """Values of the required numbers of ``a`` and of ``b`` that the other side has in no form."""
+_CODE_WORD = re.compile(r"([A-Za-z]{2,})[-‐‑ ]?$")
+
+
+def _code_word(text: str, start: int) -> str:
+    found = _CODE_WORD.search(text, max(0, start - 40), start)
+    return found.group(1).casefold() if found else ""
+
+
+def _unmatched(a: tuple[_Mention, ...], b: tuple[_Mention, ...], text_a: str = "",
+               text_b: str = "") -> tuple[set[Decimal], set[Decimal]]:
+    """Values of the required numbers of ``a`` and of ``b`` that the other side has in no form. A code's
+    digits are required only where the other side keeps the code's word: "COVID-19" translated as
+    "新冠肺炎" drops its 19 with the name, "COVID-19" kept as "COVID-20" has changed."""
     diff = pair_mentions([m.number for m in a], [m.number for m in b])
-    required = {id(m.number) for m in (*a, *b) if m.required}
+    required = {id(m.number) for m, other in [*((m, text_b) for m in a), *((m, text_a) for m in b)]
+                if m.required and (not m.word or m.word in other.casefold())}
     return ({m.value for m in diff.significant_a if id(m) in required},
             {m.value for m in diff.significant_b if id(m) in required})
 

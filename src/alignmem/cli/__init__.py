@@ -6,12 +6,16 @@ sentence encoder's model, jieba, pymorphy3) load only when a command first uses 
 
 Errors are turned into one line on stderr and an exit status here, and only here:
 - :class:`alignmem.errors.AlignmemError` -> ``alignmem: <message>``, its ``exit_code`` (2 for bad input);
-- KeyboardInterrupt -> ``alignmem: interrupted``, 130.
+- KeyboardInterrupt -> ``alignmem: interrupted``, 130; SIGTERM -> ``alignmem: terminated``, 143 (raised as an
+  exception, so that writes in progress roll back and their temporary files go);
+- a full disk or a closed pipe on stdout -> one line (or nothing for a pipe closed by its reader).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import signal
 import sys
 from types import ModuleType
 
@@ -54,19 +58,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that cleanup runs as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help(sys.stderr)
         return 2
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return int(args._run(args) or 0)
+        status = int(args._run(args) or 0)
+        sys.stdout.flush()  # a full disk shows here, not in an ignored exception at exit
+        return status
     except AlignmemError as exc:
         sys.stderr.write(f"alignmem: {exc}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("alignmem: interrupted\n")
         return 130
+    except Terminated:
+        sys.stderr.write("alignmem: terminated\n")
+        return 143
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # stdout on a full disk, or another failing standard stream
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            raise
+        sys.stderr.write(f"alignmem: cannot write the output: {exc.strerror or exc}\n")
+        return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -140,6 +140,10 @@ def as_json(result: pipeline.CorpusResult) -> dict:
             "sentences": dict(r.sentences),
             "aligned": dict(r.aligned),
             "aligned_share": round(r.aligned_share, 4),
+            "pairs": {p.pair: {"aligned_share": round(p.share, 4), "sentences": list(p.sentences),
+                               "aligned": list(p.aligned),
+                               "aligned_char_share_of_shorter": round(p.shorter_char_share, 4)}
+                      for p in r.pairs},
             "groups": r.groups,
             "tus": r.tus,
             "files": [{"path": f.path, "langs": list(f.langs), "tus": f.tus} for f in r.outputs],
@@ -155,28 +159,36 @@ def as_json(result: pipeline.CorpusResult) -> dict:
 
 
 def table(result: pipeline.CorpusResult) -> str:
-    """The closing summary: one row per document, then the totals."""
+    """The closing summary: one row per document (sentences per language, TUs of the main file, the share of
+    each language pair's sentences that found a counterpart), then the totals."""
     langs = langreg.file_order({lang for r in result.results for lang in r.langs})
-    width = max([len("document"), len("total")] + [len(r.stem) for r in result.results])
-    head = f"{'document':<{width}}" + "".join(f"{lang:>7}" for lang in langs) + f"{'TUs':>7}{'aligned':>9}"
+    pairs = sorted({p.pair for r in result.results for p in r.pairs},
+                   key=lambda name: tuple(langs.index(x) for x in name.split("-")))
+    width = max([len("document"), len("total") + 5] + [len(r.stem) for r in result.results])
+    head = (f"{'document':<{width}}" + "".join(f"{lang:>7}" for lang in langs) + f"{'TUs':>7}"
+            + "".join(f"{name:>8}" for name in pairs))
     lines = [head, "-" * len(head)]
     totals = dict.fromkeys(langs, 0)
-    tus = linked = sentences = 0
+    pair_totals: dict[str, list[int]] = {name: [0, 0] for name in pairs}
+    tus = 0
     for r in result.results:
         counts = dict(r.sentences)
+        shares = {p.pair: p for p in r.pairs}
         cells = "".join(f"{counts[lang]:>7}" if lang in counts else f"{'-':>7}" for lang in langs)
-        lines.append(f"{r.stem:<{width}}{cells}{r.tus:>7}{r.aligned_share:>9.1%}")
+        pair_cells = "".join(f"{shares[name].share:>8.1%}" if name in shares else f"{'-':>8}" for name in pairs)
+        lines.append(f"{r.stem:<{width}}{cells}{r.tus:>7}{pair_cells}")
         for lang, n in r.sentences:
             totals[lang] += n
+        for p in r.pairs:
+            pair_totals[p.pair][0] += sum(p.aligned)
+            pair_totals[p.pair][1] += sum(p.sentences)
         tus += r.tus
-        linked += sum(n for _, n in r.aligned)
-        sentences += sum(n for _, n in r.sentences)
     if len(result.results) > 1:
-        share = linked / sentences if sentences else 0.0
         lines.append("-" * len(head))
         label = f"total ({len(result.results)})"
-        lines.append(f"{label:<{width}}" + "".join(f"{totals[lang]:>7}" for lang in langs)
-                     + f"{tus:>7}{share:>9.1%}")
+        lines.append(f"{label:<{width}}" + "".join(f"{totals[lang]:>7}" for lang in langs) + f"{tus:>7}"
+                     + "".join(f"{(done / all_ if all_ else 0.0):>8.1%}" for done, all_ in pair_totals.values()))
+    lines.append("(per pair: the share of its sentences that found a counterpart in the pair's memory)")
     return "\n".join(lines)
 
 
@@ -184,10 +196,11 @@ def report(result: pipeline.CorpusResult, args: argparse.Namespace) -> None:
     if args.json:
         sys.stdout.write(json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n")
         return
-    if not args.quiet:
-        for r in result.results:
-            for warning in r.warnings:
-                sys.stderr.write(f"alignmem: warning: {warning}\n")
+    if args.quiet:  # the files are the result; failures still go to stderr (run_corpus)
+        return
+    for r in result.results:
+        for warning in r.warnings:
+            sys.stderr.write(f"alignmem: warning: {warning}\n")
     out = []
     if result.results:
         out.append(table(result))

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from alignmem.errors import InputError
-from alignmem.export import GLOSSARY_FORMATS, Naming, write_glossary
+from alignmem.export import GLOSSARY_FORMATS, Naming, exported, write_glossary
 from alignmem.export.tmx import read_tmx
-from alignmem.glossary import Settings, build_glossary
+from alignmem.glossary import Settings, build_glossary, read_glossary
+from alignmem.glossary.sources import distinct_units
+from alignmem.io.atomic import check_writable
 from alignmem.langs import parse_codes, parse_langs
 
 FORMAT_CHOICES = ("tbx", "tbx3", "csv", "omegat", "po", "all")
@@ -39,11 +41,14 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "action", None) != "build":
         raise InputError("glossary needs an action: alignmem glossary build TMX... -o tm/glossary.tbx")
     codes = parse_codes(args.tmx_codes) if args.tmx_codes else None
-    tus = []
+    output = Path(args.output)
+    check_writable(output)  # a bad output or seed is said before any work is done
+    read: list = []
     for path in args.tmx:
         if not Path(path).is_file():
             raise InputError("translation memory not found", path)
-        tus += read_tmx(path, codes)
+        read += read_tmx(path, codes)
+    tus, repeats = distinct_units(read)
     if args.langs:
         langs = parse_langs(args.langs)
     else:
@@ -51,16 +56,20 @@ def run(args: argparse.Namespace) -> int:
         langs = tuple(lang for lang in ("en", "ru", "zh") if lang in seen)
     if len(langs) < 2:
         raise InputError(f"{', '.join(args.tmx)}: need translation units in at least two languages")
-    glossary = build_glossary(tus, langs, seed=args.seed, settings=Settings(encoder=not args.no_encoder))
+    seed = read_glossary(args.seed, langs) if args.seed else None
+    glossary = build_glossary(tus, langs, seed=seed, settings=Settings(encoder=not args.no_encoder))
     formats = GLOSSARY_FORMATS if args.format == "all" else (args.format,)
-    output = Path(args.output)
     naming = Naming.from_output(output)
     paths = write_glossary(glossary, naming, formats, output=output if len(formats) == 1 else None, codes=codes)
+    written = len(exported(glossary))
     if args.json:
-        print(json.dumps({"entries": len(glossary.entries), "langs": list(langs), "files": [str(p) for p in paths],
+        print(json.dumps({"entries": written, "extracted": len(glossary.entries), "langs": list(langs),
+                          "units": len(tus), "repeats": repeats, "files": [str(p) for p in paths],
                           "signature": glossary.signature}, ensure_ascii=False))
     elif not args.quiet:
-        sys.stdout.write(f"{len(glossary.entries)} entries from {len(tus)} translation units\n")
+        po = " (PO files: all of them, the unchecked ones fuzzy)" if "po" in formats else ""
+        sys.stdout.write(f"{written} entries written of {len(glossary.entries)} extracted{po}, from "
+                         f"{len(tus)} translation units ({repeats} repeats of the same sentences left out)\n")
         for p in paths:
             sys.stdout.write(f"  {p}\n")
     return 0

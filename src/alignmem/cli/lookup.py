@@ -23,11 +23,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
-def default_glossary() -> str | None:
-    """tm/glossary.tbx, or the only tm/<stem>.glossary.tbx that ``alignmem align`` wrote."""
+def default_glossary(required: bool = True) -> str | None:
+    """tm/glossary.tbx, or the only tm/<stem>.glossary.tbx that ``alignmem align`` wrote. Several of them
+    are an error when the glossary is all there is to search (``required``), else none is used."""
     if DEFAULT_GLOSSARY.is_file():
         return str(DEFAULT_GLOSSARY)
     found = sorted(DEFAULT_GLOSSARY.parent.glob("*.glossary.tbx"))
+    if len(found) > 1 and not required:
+        return None
     if len(found) > 1:
         names = ", ".join(str(p) for p in found)
         raise InputError(f"several glossaries in {DEFAULT_GLOSSARY.parent} ({names}): choose one with --glossary")
@@ -37,7 +40,7 @@ def default_glossary() -> str | None:
 def run(args: argparse.Namespace) -> int:
     if not args.term.strip():
         raise InputError("empty term: give a word or phrase to look up")
-    glossary = args.glossary or default_glossary()
+    glossary = args.glossary or default_glossary(required=not args.tm)
     if glossary is None and not args.tm:
         raise InputError(f"no glossary: {DEFAULT_GLOSSARY} does not exist; give --glossary FILE or --tm TMX")
     for path in args.tm:

@@ -1,5 +1,9 @@
 """Glossaries as CSV for memoQ and MultiTerm: a header row of language codes and ``note``, a row per
-entry (preferred terms; synonyms in the note), UTF-8, CRLF line ends."""
+entry (preferred terms; synonyms in the note), UTF-8, CRLF line ends.
+
+A cell that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return; CSV injection) gets a leading apostrophe, as spreadsheets themselves write such text.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,13 @@ from alignmem.export.base import Built, Format, Naming
 from alignmem.export.termentries import stats_note
 from alignmem.glossary.model import Glossary
 from alignmem.text.space import one_line
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    text = one_line(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 class CSV(Format):
@@ -32,10 +43,10 @@ class CSV(Format):
             synonyms = []
             for lang in glossary.langs:
                 terms = entry.terms_of(lang)
-                row.append(one_line(terms[0].text) if terms else "")
+                row.append(cell(terms[0].text) if terms else "")
                 synonyms += [f"{codes[lang]}: {one_line(t.text)} ({t.kind})" for t in terms[1:]]
             note = stats_note(entry)
             if synonyms:
                 note = "synonyms: " + ", ".join(synonyms) + "; " + note
-            writer.writerow(row + [note])
+            writer.writerow(row + [cell(note)])
         return buf.getvalue()

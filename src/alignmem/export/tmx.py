@@ -86,9 +86,13 @@ class TMX(Format):
         return plan
 
     def files(self, subject: AlignedDocument, naming: Naming, output: Path | None = None) -> list[Built]:
+        """The files of :meth:`plan`; ``output`` names the only file of a two-language document."""
         options = self.options
         built = []
-        for path, langs in self.plan(subject.langs, naming):
+        plan = self.plan(subject.langs, naming)
+        if output is not None and len(plan) == 1:
+            plan = [(Path(output), plan[0][1])]
+        for path, langs in plan:
             view = subject if len(langs) == len(subject.langs) else subject.pair(*langs)
             tus = tus_of(view, langs)
             srclang = options.srclang if options.srclang in langs else next(x for x in subject.langs

@@ -56,19 +56,20 @@ class Draft:
 
 
 def build_glossary(
-    tus: Sequence[TU], langs: Sequence[str], *, seed: str | None = None, settings: Settings | None = None
+    tus: Sequence[TU], langs: Sequence[str], *, seed: str | Glossary | None = None,
+    settings: Settings | None = None,
 ) -> Glossary:
     """Terms of the aligned groups ``tus`` and their equivalents in ``langs`` (the first is the pivot).
-    ``seed`` is a user glossary (TBX or CSV) merged in; its entries win."""
+    ``seed`` is a user glossary (a TBX or CSV file, or one already read) merged in; its entries win."""
     settings = settings or Settings()
     codes = tuple(get(code).code for code in langs)
+    user = read_glossary(seed, codes) if isinstance(seed, str) else seed  # a bad file is said before work
     groups = [tu for tu in tus if sum(1 for c in codes if tu.seg(c)) >= 2]
     entries: list[Entry] = []
     if groups:
         entries = _extract(groups, codes, settings)
-    if seed:
-
-        entries = merge_seed(entries, read_glossary(seed, codes).entries, codes)
+    if user is not None:
+        entries = merge_seed(entries, user.entries, codes)
     entries.sort(key=rank_key)
     entries = [_renumber(e, i + 1) for i, e in enumerate(entries)]
     return Glossary(codes, tuple(entries), settings.signature(codes))

@@ -1,10 +1,12 @@
 """How terms are compared when merging a seed glossary and looking terms up: case-folded everywhere,
-Russian reduced to lemmas (Шанхайской организации = Шанхайская организация), Chinese without spaces."""
+Russian reduced to lemmas (Шанхайской организации = Шанхайская организация), English to a base form
+(treaties = treaty), Chinese without spaces."""
 
 from __future__ import annotations
 
 import regex
 
+from alignmem.text.en import en_base
 from alignmem.text.ru import ru_lemma
 from alignmem.text.script import CYRILLIC
 from alignmem.text.space import squeeze
@@ -21,7 +23,10 @@ def norm_word(word: str, lang: str) -> str:
         if word.isupper() and len(word) > 1:
             return word.casefold().replace("ё", "е")  # ШОС stays ШОС, not a noun to inflect
         return ru_lemma(word)
-    return word.casefold().replace("’", "'")
+    folded = word.casefold().replace("’", "'")
+    if lang == "en" and not (word.isupper() and len(word) > 1):  # SARS stays SARS
+        return en_base(folded)
+    return folded
 
 
 def norm(text: str, lang: str) -> str:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from alignmem.io.atomic import check_writable
 from alignmem.join import PairAligner
 from alignmem.model import Document
 from alignmem.pipeline.corpus import CorpusResult, Failure, align_corpus, find_corpus, pool_map, serial_map
@@ -44,12 +45,14 @@ def align_files(paths: Sequence[str | os.PathLike[str]], langs: Sequence[str] | 
     docs = read_and_segment(paths, langs, settings)
     stem = stem_of(Path(output)) if output else docs[0].name
     base = Path(output) if output else default_base(docs[0].name)
-    return export_document(docs, base, settings, stem=stem, aligner=aligner)
+    check_writable(base)  # said now, not after the alignment
+    return export_document(docs, base, settings, stem=stem, aligner=aligner, exact_name=output is not None)
 
 
 def export_document(docs: Sequence[Document], base: str | os.PathLike[str], settings: Settings = Settings(), *,
-                    stem: str | None = None, aligner: PairAligner | None = None) -> DocumentResult:
+                    stem: str | None = None, aligner: PairAligner | None = None,
+                    exact_name: bool = False) -> DocumentResult:
     """Align segmented ``docs`` and write their files (TMX at ``base``, the rest beside it), all or none."""
-    built = build_document(docs, base, settings, stem=stem, aligner=aligner)
+    built = build_document(docs, base, settings, stem=stem, aligner=aligner, exact_name=exact_name)
     write_outputs(built.files)
     return built.result

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from alignmem.errors import AlignmemError, InputError
+from alignmem.io.atomic import check_writable
 from alignmem.join import PairAligner
 from alignmem.langs import LANGUAGES, file_order
 from alignmem.pipeline.document import DocumentResult, build_document, default_base, read_and_segment
@@ -115,6 +116,7 @@ def align_corpus(corpus: str | os.PathLike[str], out_dir: str | os.PathLike[str]
     """Every stem found in at least two languages, aligned and written to ``out_dir``."""
     problems: dict[str, str] = {}
     found = find_corpus(corpus, problems)
+    check_writable(Path(out_dir) / ".alignmem-probe")  # an unwritable output folder is said before any work
     ready = {stem: files for stem, files in found.items() if len(files) >= 2}
     waiting = tuple((stem, file_order(files)) for stem, files in sorted(found.items()) if len(files) < 2)
     jobs = [Job(stem, tuple((lang, str(ready[stem][lang])) for lang in file_order(ready[stem])))

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alignmem.check import report_bytes
-from alignmem.errors import InputError, OutputError
+from alignmem.errors import InputError, NotTranslationError, OutputError
 from alignmem.export import GLOSSARY_FORMATS, Built, Naming, Options, glossary_files
+from alignmem.export.links import pairs_of
 from alignmem.export.tmx import TMX, creation_date
 from alignmem.export.units import tus_of
 from alignmem.glossary import build_glossary
@@ -23,7 +24,9 @@ from alignmem.join import PairAligner, align_documents
 from alignmem.model import AlignedDocument, Document
 from alignmem.pipeline.settings import Settings
 from alignmem.read import read_documents
+from alignmem.score.length import CHARS_PER_LANG
 from alignmem.segment import segment_document
+from alignmem.text.space import squeeze
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,34 @@ class OutputFile:
     path: str
     langs: tuple[str, ...]
     tus: int
+
+
+@dataclass(frozen=True)
+class PairFigures:
+    """How much of a language pair made it into the pair's memory."""
+
+    a: str
+    b: str
+    sentences: tuple[int, int]  # of a, of b
+    aligned: tuple[int, int]  # sentences of a and of b in a group holding both
+    chars: tuple[int, int]  # non-space characters of a, of b
+    aligned_chars: tuple[int, int]
+
+    @property
+    def pair(self) -> str:
+        return f"{self.a}-{self.b}"
+
+    @property
+    def share(self) -> float:
+        """Aligned sentences of both sides over all sentences of both."""
+        total = sum(self.sentences)
+        return sum(self.aligned) / total if total else 0.0
+
+    @property
+    def shorter_char_share(self) -> float:
+        """Aligned characters of the side with fewer characters (a partial translation is not a failure)."""
+        side = 0 if self.chars[0] <= self.chars[1] else 1
+        return self.aligned_chars[side] / self.chars[side] if self.chars[side] else 0.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +75,7 @@ class DocumentResult:
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     extras: tuple[str, ...] = ()  # glossary and report files written beside the TMX files
+    pairs: tuple[PairFigures, ...] = ()  # per language pair, in file order
 
     @property
     def tus(self) -> int:
@@ -108,17 +140,22 @@ def glossary_and_report(aligned: AlignedDocument, naming: Naming, settings: Sett
 
 
 def build_document(docs: Sequence[Document], base: str | os.PathLike[str], settings: Settings = Settings(), *,
-                   stem: str | None = None, aligner: PairAligner | None = None) -> DocumentOutput:
+                   stem: str | None = None, aligner: PairAligner | None = None,
+                   exact_name: bool = False) -> DocumentOutput:
     """Align segmented ``docs`` and make their files: TMX at ``base`` (pair names next to it), glossary
-    and report beside it."""
+    and report beside it. With ``exact_name`` (a name the user gave), a two-language document's TMX file
+    is ``base`` itself rather than ``NAME.en-ru.tmx``."""
     started = time.perf_counter()
     base = Path(base)
     if settings.srclang and settings.srclang not in [d.lang for d in docs]:
         raise InputError(f"--srclang {settings.srclang} is not one of the languages "
                          f"({','.join(d.lang for d in docs)})")
     aligned = align_set(docs, settings, stem or stem_of(base), aligner=aligner)
+    figures = pair_figures(aligned)
+    if not settings.align.force:
+        check_pairs(figures, docs)
     naming = Naming(base.parent, stem_of(base))
-    tmx_files = TMX(export_options(settings, docs)).files(aligned, naming)
+    tmx_files = TMX(export_options(settings, docs)).files(aligned, naming, base if exact_name else None)
     extras = glossary_and_report(aligned, naming, settings)
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
     linked = tuple((d.lang, sum(len(g.sentences[k]) for g in aligned.groups
@@ -126,8 +163,55 @@ def build_document(docs: Sequence[Document], base: str | os.PathLike[str], setti
     outputs = tuple(OutputFile(str(b.path), b.langs, b.units) for b in tmx_files)
     warnings = tuple(w for b in tmx_files for w in b.warnings)
     result = DocumentResult(aligned.stem, aligned.langs, counts, linked, len(aligned.groups), outputs,
-                            warnings, round(time.perf_counter() - started, 3), tuple(str(b.path) for b in extras))
+                            warnings, round(time.perf_counter() - started, 3), tuple(str(b.path) for b in extras),
+                            figures)
     return DocumentOutput(tuple(tmx_files) + tuple(extras), result)
+
+
+# A pair whose memory holds less than this share of the characters of its shorter text failed: one of its
+# texts is not a translation of the other (an abridged translation still has most of ITS text aligned).
+MIN_PAIR_CHAR_SHARE = 0.5
+# Nor is a text a tenth of the size its partner would have in its language (a fragment, another text).
+MIN_SIZE_RATIO = 0.1
+
+
+def _chars(text: str) -> int:
+    return len(squeeze(text))
+
+
+def pair_figures(aligned: AlignedDocument) -> tuple[PairFigures, ...]:
+    out = []
+    for a, b in pairs_of(aligned):
+        view = aligned.pair(a, b)
+        docs = {d.lang: d for d in view.documents}
+        linked = [g for g in view.groups if g.has(a) and g.has(b)]
+        aligned_counts = tuple(sum(len(g.of(x)) for g in linked) for x in (a, b))
+        aligned_chars = tuple(sum(_chars(s.text) for g in linked for s in g.of(x)) for x in (a, b))
+        out.append(PairFigures(a, b, (len(docs[a].sentences), len(docs[b].sentences)), aligned_counts,  # type: ignore[arg-type]
+                               tuple(sum(_chars(s.text) for s in docs[x].sentences) for x in (a, b)),  # type: ignore[arg-type]
+                               aligned_chars))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def check_pairs(figures: Sequence[PairFigures], docs: Sequence[Document]) -> None:
+    """A pair that is not a translation fails its document, named (issue: a failed pair used to pass
+    silently behind one pooled share)."""
+    paths = {d.lang: d.path for d in docs}
+    for pair in figures:
+        size_a = pair.chars[0] / CHARS_PER_LANG.get(pair.a, 1.0)
+        size_b = pair.chars[1] / CHARS_PER_LANG.get(pair.b, 1.0)
+        ratio = min(size_a, size_b) / max(size_a, size_b, 1e-9)
+        if ratio < MIN_SIZE_RATIO:
+            small = pair.a if size_a < size_b else pair.b
+            raise NotTranslationError(
+                f"{pair.pair}: the {small} text is {ratio:.0%} of the size a translation of the other would "
+                "have; the texts do not look like translations of each other; use --force to align them anyway",
+                f"{paths[pair.a]} and {paths[pair.b]}")
+        if pair.shorter_char_share < MIN_PAIR_CHAR_SHARE:
+            raise NotTranslationError(
+                f"{pair.pair}: only {pair.shorter_char_share:.0%} of the shorter text found a counterpart; the "
+                "texts do not look like translations of each other; use --force to align them anyway",
+                f"{paths[pair.a]} and {paths[pair.b]}")
 
 
 def check_output_name(output: str | os.PathLike[str] | None) -> None:
