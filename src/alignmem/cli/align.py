@@ -75,8 +75,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _langs(args: argparse.Namespace) -> tuple[str, ...] | None:
-    langs = langreg.parse_langs(args.langs) if args.langs else None
-    if langs is not None and len(langs) != len(args.files):
+    """The codes of --langs as given (validated; ``zh-TW``, ``en-GB`` keep their variant for the files)."""
+    if not args.langs:
+        return None
+    langreg.parse_langs(args.langs)
+    langs = tuple(part.strip() for part in args.langs.split(",") if part.strip())
+    if len(langs) != len(args.files):
         raise InputError(f"{len(args.files)} files but {len(langs)} languages in --langs {args.langs}; "
                          "give one language per file")
     return langs

@@ -89,7 +89,8 @@ SIMPLIFIED = frozenset("们这个说国会为来对时过发当没样动从无�
 MIN_WORDS = 30  # fewer running words than this: too short to tell a Latin or Cyrillic language
 MIN_HITS = 8  # function words of the winning language at least
 MARGIN = 2.0  # ... and this many times the share of the expected language's
-MIN_OWN_LETTERS = 0.008  # share of the script's letters that must be another language's own letters
+MIN_OWN_LETTERS = 0.015  # share of the script's letters that must be another language's own letters
+I_ONLY_SHARE = 0.03  # і without ї/є/ґ: Ukrainian only when this frequent (~5% in Ukrainian text)
 MIN_TRADITIONAL = 8
 
 _WORDS = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
@@ -166,8 +167,10 @@ def _cyrillic(text: str) -> Verdict | None:
     found = []
     for code, (own, lacks) in OWN_LETTERS.items():
         count = sum(letters[ch] for ch in own)
+        distinct = sum(letters[ch] for ch in own if ch != "і")  # і alone could be uk, be or kk
         against = sum(letters[ch] for ch in lacks)
-        if count >= max(3, MIN_OWN_LETTERS * total) and count > 2 * against:
+        telling = distinct >= 2 or code == "uk" and count >= I_ONLY_SHARE * total
+        if count >= max(3, MIN_OWN_LETTERS * total) and telling and count > 2 * against:
             found.append((count, code))
     if found:
         count, code = max(found)
