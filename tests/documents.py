@@ -157,6 +157,9 @@ def pdf_bytes(paragraphs: Sequence[str], *, headings: Iterable[int] = (), column
         leading = font_size * 1.25
         full = big and columns > 1
         line_width = width - 2 * MARGIN if full else column_width
+        if font == chinese:
+            # reportlab's UniGB-UCS2-H encoding drops U+00B7; U+30FB is drawn with the CID that reads back as it
+            text = text.replace("\u00b7", "\u30fb")
         lines = text.split("\n") if prewrapped else wrap(text, font, font_size, line_width)
         for line in lines:
             if state["y"] - leading < MARGIN:

@@ -39,6 +39,8 @@ MAX_INFLATED_BYTES = 512 * 1024 * 1024  # all streams together
 EDGE_BAND = 0.09  # share of the page height at the top and at the bottom where running lines stand
 MIN_GUTTER = 6.0  # points; narrower gaps are word spaces
 PARAGRAPH_GAP = 1.45  # a line step this many times the usual one starts a paragraph
+FULL_LINE_EMS = 3.0  # a line ending this close to its column's right edge is full...
+FULL_LINE_SHARE = 0.15  # ... or this close (the next word did not fit on a ragged line)
 SPACED_SHARE = 0.04  # this share of line steps being paragraph gaps: paragraphs are set apart by space
 SIZE_CHANGE = 1.18  # a line this much larger (or smaller) than its neighbour starts a paragraph
 SENTENCE_END = ".!?…。！？:;»\"”)"
@@ -352,7 +354,11 @@ def _continues(previous: Line, line: Line, step: float, spaced: bool) -> bool:
         return False
     same_flow = previous.page == line.page and previous.column == line.column
     if not same_flow or previous.y0 - line.y0 < 0:
-        # a column or page break: the paragraph runs on when its sentence does
+        # A column or page break: the paragraph runs on when its last line is full (a paragraph's last line
+        # rarely reaches the column's edge; a sentence may well end there), or its sentence goes on.
+        slack = max(FULL_LINE_EMS * previous.height, FULL_LINE_SHARE * (previous.right - previous.left))
+        if previous.x1 >= previous.right - slack:
+            return True
         return not _ends_sentence(previous.text) and _starts_lower(line.text, previous.text)
     if previous.y0 - line.y0 > PARAGRAPH_GAP * step:
         return False
@@ -419,7 +425,7 @@ def join_lines(text: str, line: str, hyphens: Hyphenation | None = None) -> str:
 
     ``сотрудни-`` + ``чество`` -> ``сотрудничество`` (a hyphen between letters, the next line in lower
     case); ``Russian-`` + ``Chinese`` -> ``Russian-Chinese`` (a real hyphen: it stays, no space added);
-    CJK characters join without a space.
+    CJK characters join without a space, and so does a digit or Latin letter next to one in Chinese text.
     """
     if not text:
         return line
@@ -433,4 +439,10 @@ def join_lines(text: str, line: str, hyphens: Hyphenation | None = None) -> str:
         return (text[:-1] + "-" if last == "\u00ad" else text) + line
     if _WIDE.match(last) and first and _WIDE.match(first):
         return text + line
+    if (_WIDE.match(last) or _WIDE.match(first)) and _mostly_wide(text[-20:] + line[:20]):
+        return text + line  # "6" + "月28日" in Chinese text: no space where the line broke
     return f"{text} {line}"
+
+
+def _mostly_wide(text: str) -> bool:
+    return len(_WIDE.findall(text)) * 2 >= len(text)
