@@ -9,6 +9,7 @@ benchmarks/readers.py: python-docx, odfpy and reportlab (the test extra) write t
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -96,13 +97,14 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     _fonts()
-    if _is_cjk(text):
+    if _is_cjk(text):  # between any two Chinese characters, never inside a Latin word or a number
         lines, line = [], ""
-        for ch in text:
-            if line and stringWidth(line + ch, font, size) > width:
-                lines.append(line)
-                line = ""
-            line += ch
+        for token in re.findall(r"[A-Za-z0-9.,%]+|\s+|.", text):
+            if line and stringWidth(line + token, font, size) > width:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
         return lines + ([line] if line else [])
     lines, line = [], ""
     for word in text.split():

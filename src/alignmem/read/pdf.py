@@ -41,6 +41,7 @@ MIN_GUTTER = 6.0  # points; narrower gaps are word spaces
 PARAGRAPH_GAP = 1.45  # a line step this many times the usual one starts a paragraph
 FULL_LINE_EMS = 3.0  # a line ending this close to its column's right edge is full...
 FULL_LINE_SHARE = 0.15  # ... or this close (the next word did not fit on a ragged line)
+LIST_STEP = 1.8  # a usual step this many line heights: every line is a paragraph set apart
 SPACED_SHARE = 0.04  # this share of line steps being paragraph gaps: paragraphs are set apart by space
 SIZE_CHANGE = 1.18  # a line this much larger (or smaller) than its neighbour starts a paragraph
 SENTENCE_END = ".!?…。！？:;»\"”)"
@@ -324,16 +325,21 @@ def paragraphs(lines: list[Line]) -> list[Block]:
     body = statistics.median(line.height for line in lines)
     steps = [a.y0 - b.y0 for a, b in itertools.pairwise(lines)
              if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y0 < 3 * body]
-    step = statistics.median(steps) if steps else 1.2 * body
+    # The usual line step within a paragraph: a low percentile of the steps (in a text of short paragraphs
+    # most steps cross a paragraph gap), unless even that is far more than a line (a spaced list).
+    step = sorted(steps)[len(steps) // 5] if steps else 1.2 * body
+    if step > LIST_STEP * body:
+        step = 1.2 * body
     # A document that separates paragraphs by space is split by space alone: a short line ending a
     # sentence inside a ragged paragraph is then no paragraph end.
     spaced = sum(1 for s in steps if s > PARAGRAPH_GAP * step) >= SPACED_SHARE * len(steps) > 0
     hyphens = Hyphenation.of(line.text for line in lines)
+    floor = min(line.y0 for line in lines)  # the lowest line of text: a full column ends there
     blocks: list[Block] = []
     text = lines[0].text
     heading = lines[0].height > SIZE_CHANGE * body
     for previous, line in itertools.pairwise(lines):
-        if _continues(previous, line, step, spaced):
+        if _continues(previous, line, Flow(step, spaced, floor)):
             text = join_lines(text, line.text, hyphens)
             continue
         blocks.append(Block(text, heading))
@@ -347,22 +353,27 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in SENTENCE_END
 
 
-def _continues(previous: Line, line: Line, step: float, spaced: bool) -> bool:
+@dataclass(frozen=True)
+class Flow:
+    """What the whole document says about its lines: the usual step, paragraphs set apart by space, the
+    lowest line."""
+
+    step: float
+    spaced: bool
+    floor: float
+
+
+def _continues(previous: Line, line: Line, flow: Flow) -> bool:
     """Whether ``line`` goes on with the paragraph ``previous`` ends."""
     size = max(previous.height, line.height) / max(0.1, min(previous.height, line.height))
     if size > SIZE_CHANGE:
         return False
     same_flow = previous.page == line.page and previous.column == line.column
     if not same_flow or previous.y0 - line.y0 < 0:
-        # A column or page break: the paragraph runs on when its last line is full (a paragraph's last line
-        # rarely reaches the column's edge; a sentence may well end there), or its sentence goes on.
-        slack = max(FULL_LINE_EMS * previous.height, FULL_LINE_SHARE * (previous.right - previous.left))
-        if previous.x1 >= previous.right - slack:
-            return True
-        return not _ends_sentence(previous.text) and _starts_lower(line.text, previous.text)
-    if previous.y0 - line.y0 > PARAGRAPH_GAP * step:
+        return _runs_on(previous, line, flow)
+    if previous.y0 - line.y0 > PARAGRAPH_GAP * flow.step:
         return False
-    if spaced:
+    if flow.spaced:
         return True
     em = line.height
     indented = line.x0 > line.left + 1.2 * em and previous.x0 <= previous.left + 0.6 * em
@@ -372,11 +383,24 @@ def _continues(previous: Line, line: Line, step: float, spaced: bool) -> bool:
     return not (short and _ends_sentence(previous.text))
 
 
-def _starts_lower(text: str, previous: str) -> bool:
-    first = text[:1]
-    if first.islower() or previous[-1:] in _HYPHENS:  # a line ending in a hyphen ends no paragraph
+def _runs_on(previous: Line, line: Line, flow: Flow) -> bool:
+    """At a column or page break: a paragraph runs on when its sentence does; when the column ended early
+    (room was left above the lowest line) it ended; at the foot of a full column it runs on when its last
+    line is full (a paragraph's last line rarely reaches the edge; a sentence may well end there)."""
+    if _starts_lower(line.text, previous.text) and not _ends_sentence(previous.text):
         return True
-    return bool(_WIDE.match(first) and previous[-1:] and _WIDE.match(previous[-1]))  # Chinese has no case
+    if previous.y0 > flow.floor + 0.6 * flow.step:
+        return False
+    if not _ends_sentence(previous.text) and not _WIDE.match(line.text[:1]):
+        return True  # "... welcomes the efforts" + "of the United Nations": no sentence ends at a column foot
+    slack = max(FULL_LINE_EMS * previous.height, FULL_LINE_SHARE * (previous.right - previous.left))
+    return previous.x1 >= previous.right - slack
+
+
+def _starts_lower(text: str, previous: str) -> bool:
+    """The next line goes on with a sentence: it starts in lower case, or the line before ends in a hyphen
+    (Chinese has no case: only a full line carries a Chinese paragraph over)."""
+    return text[:1].islower() or previous[-1:] in _HYPHENS
 
 
 @dataclass(frozen=True)
