@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from documents import docx_document, odt_bytes
+from documents import docx_bytes, docx_document, odt_bytes
 
+from alignmem.cli import main
 from alignmem.read import read_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -192,3 +193,24 @@ def test_opendocument_notes_annotations_and_tracked_deletions_are_left_out(tmp_p
     doc = read_document(path, lang="en")
     assert [p.text for p in doc.paragraphs] == ["The Treaty", "The treaty is still in force.",
                                                "First item of the list."]
+
+
+def test_corpus_of_word_opendocument_and_pdf_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from documents import pdf_bytes
+    from omegat import FIXTURE
+
+    paragraphs = {lang: [" ".join(p) if lang != "zh" else "".join(p) for p in FIXTURE[lang]] for lang in FIXTURE}
+    for lang, suffix in (("en", "docx"), ("ru", "odt"), ("zh", "pdf")):
+        folder = tmp_path / "corpus" / lang
+        folder.mkdir(parents=True)
+        if suffix == "docx":
+            data = docx_bytes([(p, None) for p in paragraphs[lang]])
+        elif suffix == "odt":
+            data = odt_bytes([(p, None) for p in paragraphs[lang]])
+        else:
+            data = pdf_bytes(paragraphs[lang])
+        (folder / f"treaty.{suffix}").write_bytes(data)
+    assert main(["align", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "tm"), "--no-glossary",
+                 "--no-report", "--json"]) == 0
+    assert '"stem": "treaty"' in capsys.readouterr().out
+    assert (tmp_path / "tm" / "treaty.tmx").is_file()
