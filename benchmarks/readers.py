@@ -32,11 +32,11 @@ from evaldata import eval_dir
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from documents import docx_bytes, pdf_bytes  # noqa: E402
+from documents import docx_bytes, pdf_bytes
 
-from alignmem.read import read_document  # noqa: E402
-from alignmem.text.langid import identify  # noqa: E402
-from alignmem.text.script import dominant_script  # noqa: E402
+from alignmem.read import read_document
+from alignmem.text.langid import identify
+from alignmem.text.script import dominant_script
 
 LANGS = ("en", "ru", "zh")
 JOIN = {"en": " ", "ru": " ", "zh": ""}

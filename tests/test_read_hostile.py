@@ -132,15 +132,15 @@ def test_pdf_flate_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 @pytest.mark.parametrize(("name", "text", "message"), [
-    ("entities.xlf", '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-     '<xliff version="1.2"><file><body><trans-unit id="1"><source>&x;</source></trans-unit></body></file></xliff>',
-     "XML declares entities in its DOCTYPE (refused: entity expansion and external entities are unsafe); remove "
-     "the DOCTYPE's internal subset"),
+    ("entities.xlf", ('<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+     '<xliff version="1.2"><file><body><trans-unit id="1"><source>&x;</source></trans-unit></body></file></xliff>'),
+     ("XML declares entities in its DOCTYPE (refused: entity expansion and external entities are unsafe); remove "
+     "the DOCTYPE's internal subset")),
     ("broken.xlf", '<?xml version="1.0"?><xliff version="1.2"><file><body><trans-unit>', None),
-    ("entities.tmx", '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><tmx '
-     'version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&b;</seg></tuv></tu></body></tmx>',
-     "XML declares entities in its DOCTYPE (refused: entity expansion and external entities are unsafe); remove "
-     "the DOCTYPE's internal subset"),
+    ("entities.tmx", ('<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><tmx '
+     'version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>&b;</seg></tuv></tu></body></tmx>'),
+     ("XML declares entities in its DOCTYPE (refused: entity expansion and external entities are unsafe); remove "
+     "the DOCTYPE's internal subset")),
     ("broken.po", 'msgid "unterminated\nmsgstr "x"\n', None),
 ])
 def test_hostile_and_broken_translation_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,

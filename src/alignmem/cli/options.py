@@ -13,7 +13,6 @@ from alignmem.pipeline import Settings
 from alignmem.score.encoders import DEFAULT_ENCODER, ENCODERS, encoder_class
 from alignmem.score.registry import parse_signals
 
-
 MEMORY_FORMATS = ("tmx", "xliff", "xliff12")  # --format values that choose the memory's files
 
 

@@ -17,8 +17,8 @@ from alignmem.check import CheckConfig, check_units, report_bytes, units_of_tus
 from alignmem.errors import InputError, OutputError
 from alignmem.export import GLOSSARY_FORMATS, Built, Naming, Options, format_class, glossary_files
 from alignmem.export.tmx import TMX, creation_date
-from alignmem.export.xliff import XLIFF
 from alignmem.export.units import tus_of
+from alignmem.export.xliff import XLIFF
 from alignmem.glossary import build_glossary
 from alignmem.join import PairAligner, align_documents
 from alignmem.langs import file_order
