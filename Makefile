@@ -38,6 +38,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/article.py
 	$(BIN)/python benchmarks/check.py
 	$(BIN)/python benchmarks/glossary.py
+	$(BIN)/python benchmarks/readers.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -118,3 +118,16 @@ def test_a_process_pool_writes_what_one_process_writes(tmp_path: Path) -> None:
     for name in names:
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "pool" / name).read_bytes()
     assert len(FIXTURE["en"]) > 1
+
+
+def test_a_split_all_three_aligners_agree_on_stays_whole_in_the_pair_file(tmp_path: Path) -> None:
+    """Regression (issue 12): splitting merged groups broke 1-2 links that every pairwise alignment agreed on:
+    the English sentence ending "such as the SCO and BRICS" got only the first of its two Russian sentences."""
+    root = Path(__file__).resolve().parents[1] / "corpora"
+    paths = [root / lang / "lavrov-treaty-20th-anniversary-2021.txt" for lang in ("en", "ru", "zh")]
+    result = pipeline.align_files(paths, ["en", "ru", "zh"], tmp_path / "a.tmx",
+                                  pipeline.Settings(glossary=False, report=False))
+    [tu] = [tu for tu in read_tmx(tmp_path / "a.en-ru.tmx") if "such as the SCO and BRICS" in (tu.seg("en") or "")]
+    assert tu.link_type == "1-2"
+    assert tu.seg("ru").endswith("как ШОС и БРИКС.")
+    assert result.outputs

@@ -14,6 +14,7 @@ import polib
 import pytest
 from lxml import etree
 from omegat import fixture_aligner, fixture_documents
+from translate.storage import xliff, xliff2
 from translate.storage.tmx import tmxfile
 
 from alignmem.export import FORMATS, Built, Naming, Options, exported
@@ -147,6 +148,26 @@ class TestTSV(RoundTrip):
         return out
 
 
+class TestXLIFF(RoundTrip):
+    format_name = "xliff"
+
+    def expected(self, subject: AlignedDocument) -> dict[str, list[tuple[str, str]]]:
+        return {f"doc.{name}.xlf": pair_texts(subject.pair(a, b))
+                for a, b, name in (("en", "ru", "en-ru"), ("en", "zh", "en-zh-CN"), ("ru", "zh", "ru-zh-CN"))}
+
+    def read_back(self, files: list[Path]) -> dict[str, list[tuple[str, str]]]:
+        return {path.name: [(u.source, u.target) for u in xliff2.Xliff2File.parsestring(path.read_bytes()).units]
+                for path in files}
+
+
+class TestXLIFF12(TestXLIFF):
+    format_name = "xliff12"
+
+    def read_back(self, files: list[Path]) -> dict[str, list[tuple[str, str]]]:
+        return {path.name: [(u.source, u.target) for u in xliff.xlifffile.parsestring(path.read_bytes()).units]
+                for path in files}
+
+
 # ------------------------------------------------------------------------------------- glossary formats
 def terms_by_entry(g: Glossary, langs=LANGS) -> list[dict[str, list[str]]]:
     return [{lang: [t.text for t in e.terms_of(lang)] for lang in langs if e.terms_of(lang)} for e in exported(g)]
@@ -242,7 +263,10 @@ class TestPO(GlossaryRoundTrip):
 
 
 def test_every_registered_format_has_a_round_trip_test() -> None:
-    tested = {cls.format_name for cls in list(RoundTrip.__subclasses__()) + GlossaryRoundTrip.__subclasses__()}
+    def every(cls: type) -> list[type]:
+        return [cls, *(sub for child in cls.__subclasses__() for sub in every(child))]
+
+    tested = {cls.format_name for cls in every(RoundTrip)}
     assert set(FORMATS) <= tested, f"formats without a round-trip test: {sorted(set(FORMATS) - tested)}"
 
 

@@ -110,8 +110,28 @@ def test_explicit_encoding_is_used_as_given(tmp_path: Path) -> None:
     data = RU_KOI8.encode("koi8-r")
     path = write(tmp_path, "ru.txt", data)
     assert read_document(path, encoding="koi8-r").text == RU_KOI8
-    # Forcing the wrong one is obeyed (garbled), not second-guessed.
-    assert read_document(path, lang="ru", encoding="cp1251").text == data.decode("cp1251")
+
+
+def test_wrong_explicit_encoding_that_still_decodes_is_an_error(tmp_path: Path) -> None:
+    """Issue 12: a wrong --encoding gave garbled text in silence."""
+    path = write(tmp_path, "ru.txt", RU_KOI8.encode("koi8-r"))
+    with pytest.raises(EncodingError) as info:
+        read_document(path, lang="ru", encoding="cp1251")
+    garbled = " ".join(RU_KOI8.encode("koi8-r").decode("cp1251").split())[:30]
+    right = " ".join(RU_KOI8.split())[:30]
+    assert str(info.value) == (f"{path}: --encoding cp1251 gives garbled text ({garbled!r}); the file reads "
+                               f"as koi8-r ({right!r}); check --encoding")
+    # ASCII reads alike in every encoding: nothing to complain about
+    ascii_text = "Rivers rise after record rain.\n\nHeavy rain fell across the valley for a third day.\n"
+    assert read_document(write(tmp_path, "en.txt", ascii_text.encode()), encoding="koi8-r").text == ascii_text
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+@pytest.mark.parametrize("text", ["ВНИМАНИЕ! СРОЧНОЕ СООБЩЕНИЕ", "ДОГОВОР О ДОБРОСОСЕДСТВЕ", "ПРИВЕТ МИР",
+                                  "СТАТЬЯ 1. ОБЩИЕ ПОЛОЖЕНИЯ"])
+def test_short_capitals_are_not_read_in_the_other_russian_encoding(text: str, encoding: str) -> None:
+    """Issue 12: capitals in cp1251 read as plausible lower case in KOI8-R (and back): mojibake, exit 0."""
+    assert decode(text.encode(encoding), "ru.txt") == (text, encoding)
 
 
 def test_utf8_bom_with_explicit_utf8_is_removed(tmp_path: Path) -> None:

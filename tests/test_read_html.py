@@ -20,6 +20,7 @@ def newspaper():  # type: ignore[no-untyped-def]
 def test_saved_newspaper_page_gives_the_article_in_order(newspaper) -> None:  # type: ignore[no-untyped-def]
     assert [(p.text, p.heading) for p in newspaper.paragraphs] == [
         ("Rivers rise after record rain", True),
+        ("3 May 2024", False),  # the date of the byline: title and date come first
         (
             (
                 "Heavy rain fell across the valley for a third day on Tuesday. The river reached its highest level "

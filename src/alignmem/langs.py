@@ -34,9 +34,47 @@ ALIASES = {
 }
 
 
+_SUBTAGS = re.compile(r"^([a-z]{2,3})(?:-[a-z0-9]{1,8})+$")
+
+
+def _internal(code: str) -> str | None:
+    """Internal code of an alias or of a BCP 47 tag whose language we know (``zh-TW``, ``en-GB``, ``zh-Hant``)."""
+    key = code.strip().lower().replace("_", "-")
+    if key in ALIASES:
+        return ALIASES[key]
+    match = _SUBTAGS.match(key)
+    return ALIASES.get(match.group(1)) if match else None
+
+
+def tag(code: str) -> str:
+    """A BCP 47 tag in its usual case: ``zh_tw`` -> ``zh-TW``, ``zh-hant`` -> ``zh-Hant``, ``en-gb`` -> ``en-GB``."""
+    parts = code.strip().replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def variant(code: str) -> str | None:
+    """The tag a user's code names beyond its language (``zh-TW``, ``en-GB``), None for a bare language or alias."""
+    key = code.strip().lower().replace("_", "-")
+    return tag(code) if _SUBTAGS.match(key) and _internal(code) else None
+
+
+def get_or_none(code: str) -> str | None:
+    """The internal code of ``code`` (see :func:`get`), None when it names no language of ours."""
+    return _internal(code)
+
+
 def get(code: str) -> Language:
-    """The language for ``code`` (case-insensitive, common aliases accepted); unknown codes list the known ones."""
-    key = ALIASES.get(code.strip().lower().replace("_", "-"))
+    """The language for ``code`` (case-insensitive, common aliases and region or script variants accepted:
+    ``zh-TW`` is Chinese); unknown codes list the known ones."""
+    key = _internal(code)
     if key is None:
         known = ", ".join(sorted(LANGUAGES))
         raise LanguageError(f"unknown language {code!r} (known: {known})")
@@ -95,11 +133,12 @@ def file_codes(langs: Sequence[str], codes: Mapping[str, str] | None = None) -> 
 
 
 def internal_code(code: str, codes: Mapping[str, str] | None = None) -> str:
-    """A code read from a file -> internal code (``zh-CN``/``zh-Hans``/``zh`` -> ``zh``); ``codes`` (the
-    same internal -> file map as for writing) is used in reverse; unknown codes are kept as they are."""
+    """A code read from a file -> internal code (``zh-CN``/``zh-TW``/``zh-Hant``/``zh`` -> ``zh``, ``en-GB`` ->
+    ``en``); ``codes`` (the same internal -> file map as for writing) is used in reverse; unknown codes are
+    kept as they are."""
     if codes:
         for internal, external in codes.items():
             if external.lower() == code.lower():
                 return internal
-    key = ALIASES.get(code.strip().lower().replace("_", "-"))
+    key = _internal(code)
     return key if key is not None else code

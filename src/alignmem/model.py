@@ -45,6 +45,8 @@ class Document:
     encoding: str = "utf-8"
     sentences: tuple[Sentence, ...] = ()  # empty until segmented
     presegmented: bool = False  # one sentence per line: each line is a sentence and a paragraph
+    tag: str | None = None  # the language's code in files when the text or the user says which variant
+    # ("zh-TW" for Traditional Chinese, "en-GB" from --lang en-GB); None: the default code of ``lang``
 
     @property
     def name(self) -> str:

@@ -26,16 +26,26 @@ from alignmem.errors import InputError
 from alignmem.export import Naming
 from alignmem.export.links import TSV, Links
 from alignmem.io.atomic import write_files, write_text
+from alignmem.read import SIDES
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", metavar="FILE", help="two or three versions of one document")
-    parser.add_argument("--langs", help="languages of FILE..., e.g. en,ru,zh (detected when omitted)")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="two or three versions of one document (text, HTML, Word, OpenDocument, PDF, "
+                             "XLIFF, PO, TMX, CSV)")
+    parser.add_argument("--langs", help="languages of FILE..., e.g. en,ru,zh or en,ru,zh-TW (detected when "
+                                        "omitted; given, they override the language check)")
     parser.add_argument("--encoding", help="encoding of the input files (detected when omitted)")
     parser.add_argument("--presegmented", action="store_true", help="inputs hold one sentence per line")
     parser.add_argument("--links", metavar="OUT",
                         help="write bilingual links to OUT ('-' for stdout); with three files OUT is a folder")
-    parser.add_argument("--format", choices=("links", "tsv"), help="bilingual output format")
+    parser.add_argument("--format", choices=("tmx", "xliff", "xliff12", "links", "tsv"),
+                        help="tmx (default): TMX memories; xliff: one bilingual XLIFF 2.0 file per language pair, "
+                             "flagged units marked for review (xliff12: XLIFF 1.2 for older tools); links, tsv: "
+                             "a pair's links")
+    parser.add_argument("--side", choices=SIDES,
+                        help="side of bilingual inputs (XLIFF, PO, TMX, CSV) to read (default: the side in each "
+                             "file's language, else the source)")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (TMX, links or TSV)")
     parser.add_argument("--corpus", metavar="DIR", help="align every document in DIR/en|ru|zh")
     parser.add_argument("--out", metavar="DIR", default="tm", help="output folder for --corpus (default: tm)")
@@ -55,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
         if args.files:
             raise InputError("give either FILE... or --corpus DIR, not both")
         return run_corpus(args)
-    if args.links or args.format:
+    if args.links and args.format not in (None, "links", "tsv"):
+        raise InputError(f"give either --links OUT or --format {args.format}, not both")
+    if args.links or args.format in ("links", "tsv"):
         return run_links(args)
     if len(args.files) not in (2, 3):
         raise InputError("align needs two or three files (or --corpus DIR)")
@@ -63,8 +75,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _langs(args: argparse.Namespace) -> tuple[str, ...] | None:
-    langs = langreg.parse_langs(args.langs) if args.langs else None
-    if langs is not None and len(langs) != len(args.files):
+    """The codes of --langs as given (validated; ``zh-TW``, ``en-GB`` keep their variant for the files)."""
+    if not args.langs:
+        return None
+    langreg.parse_langs(args.langs)
+    langs = tuple(part.strip() for part in args.langs.split(",") if part.strip())
+    if len(langs) != len(args.files):
         raise InputError(f"{len(args.files)} files but {len(langs)} languages in --langs {args.langs}; "
                          "give one language per file")
     return langs
@@ -77,7 +93,8 @@ def run_links(args: argparse.Namespace) -> int:
     if args.links and args.format == "tsv":
         raise InputError("give either --links OUT or --format tsv, not both")
     settings = settings_from(args)
-    docs = pipeline.read_and_segment(args.files, _langs(args), settings)
+    langs = _langs(args)
+    docs = pipeline.read_and_segment(args.files, langs, settings, verify_langs=langs is None)
     aligned = pipeline.align_set(docs, settings, docs[0].name)
     fmt = TSV() if args.format == "tsv" else Links()
     target = args.links or args.output

@@ -13,6 +13,8 @@ from alignmem.pipeline import Settings
 from alignmem.score.encoders import DEFAULT_ENCODER, ENCODERS, encoder_class
 from alignmem.score.registry import parse_signals
 
+MEMORY_FORMATS = ("tmx", "xliff", "xliff12")  # --format values that choose the memory's files
+
 
 def add_align_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--signals", default=None,
@@ -46,4 +48,6 @@ def settings_from(args: argparse.Namespace) -> Settings:
         presegmented=bool(args.presegmented),
         glossary=not getattr(args, "no_glossary", False),
         report=not getattr(args, "no_report", False),
+        side=getattr(args, "side", None),
+        memory=getattr(args, "format", None) if getattr(args, "format", None) in MEMORY_FORMATS else "tmx",
     )

@@ -1,7 +1,7 @@
 """Output formats behind one base (:mod:`.base`), found by name in :data:`FORMATS`.
 
 Alignment formats take an :class:`~alignmem.model.AlignedDocument`: ``tmx`` (trilingual and per pair),
-``links`` and ``tsv`` (per pair). Glossary formats take a :class:`~alignmem.glossary.model.Glossary`:
+``xliff`` and ``xliff12`` (bilingual XLIFF 2.0 / 1.2 per pair), ``links`` and ``tsv`` (per pair). Glossary formats take a :class:`~alignmem.glossary.model.Glossary`:
 ``tbx``, ``tbx3``, ``omegat``, ``csv``, ``po``.
 """
 
@@ -21,10 +21,12 @@ from alignmem.export.spreadsheet import CSV
 from alignmem.export.tbx import TBX2, TBX3
 from alignmem.export.termentries import exported
 from alignmem.export.tmx import TMX
+from alignmem.export.xliff import XLIFF, XLIFF12
 from alignmem.glossary.model import Glossary
 from alignmem.io.atomic import write_files
 
-FORMATS: dict[str, type[Format]] = {cls.name: cls for cls in (TMX, Links, TSV, TBX2, TBX3, OmegaT, CSV, PO)}
+FORMATS: dict[str, type[Format]] = {cls.name: cls for cls in (TMX, XLIFF, XLIFF12, Links, TSV, TBX2, TBX3, OmegaT,
+                                                               CSV, PO)}
 GLOSSARY_FORMATS = ("tbx", "omegat", "csv", "po")  # what `align` writes beside a document's TMX files
 
 __all__ = ["FORMATS", "GLOSSARY_FORMATS", "Built", "Format", "Naming", "Options", "exported", "format_class",

@@ -63,6 +63,9 @@ def _stage(path: Path, data: bytes) -> str:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise _fail(exc, path) from None
+    except BaseException:  # Ctrl-C or SIGTERM while writing
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return tmp
 
 
@@ -131,14 +134,16 @@ def check_writable(path: str | os.PathLike[str]) -> None:
         folder = folder.parent
     if folder.exists() and not folder.is_dir():
         raise OutputError("cannot write: its folder is a file", str(target))
+    probe = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
         os.close(fd)
-        os.unlink(probe)
     except OSError as exc:
         raise _fail(exc, target) from None
-    finally:
+    finally:  # even when a signal comes in between
+        if probe is not None:
+            Path(probe).unlink(missing_ok=True)
         for created in missing:  # deepest first
             try:
                 created.rmdir()

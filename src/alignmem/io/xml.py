@@ -7,7 +7,9 @@ while parsing:
 - a DOCTYPE that declares entities (billion laughs, external entities/XXE): refused outright, since no
   TMX, TBX or XLIFF needs them.
 An HTML page's DOCTYPE (with any internal subset) is dropped before parsing, as browsers ignore it: a
-saved page is read, its entities stay unexpanded.
+saved page is read, its entities stay unexpanded. libxml2 drops everything nested deeper than 256
+elements, so the tags of a page nested deeper than :data:`MAX_HTML_DEPTH` are removed beyond that depth
+before parsing (their text stays).
 """
 
 from __future__ import annotations
@@ -76,13 +78,67 @@ def parse_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES):  # 
     return parse_bytes(data, name, max_bytes=max_bytes)
 
 
+MAX_HTML_DEPTH = 200  # below libxml2's limit of 256
+_HTML_TOKEN = re.compile(
+    r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>|<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>",
+    re.IGNORECASE | re.DOTALL,
+)
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+
+
+def _open_close(source: str):  # -> Iterator[(match, name, closing)] of element tags outside comments/scripts
+    for match in _HTML_TOKEN.finditer(source):
+        name = match.group(3)
+        if not name or match.group(4) or name.lower() in _VOID:
+            continue
+        yield match, name.lower(), bool(match.group(2))
+
+
+def _depth(source: str) -> int:
+    depth = deepest = 0
+    for _, _, closing in _open_close(source):
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def flatten_html(source: str, limit: int = MAX_HTML_DEPTH) -> str:
+    """``source`` with the tags of elements nested deeper than ``limit`` removed (their text kept)."""
+    if source.count("<") <= limit or _depth(source) <= limit:
+        return source
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, kept)
+    kept_depth = pos = 0
+    for match, name, closing in _open_close(source):
+        if not closing:
+            keep = kept_depth < limit
+            stack.append((name, keep))
+            kept_depth += keep
+            if not keep:
+                out.append(source[pos:match.start()])
+                pos = match.end()
+            continue
+        names = [tag for tag, _ in stack]
+        if name not in names:
+            continue
+        at = len(names) - 1 - names[::-1].index(name)
+        popped = stack[at:]
+        del stack[at:]
+        kept_depth -= sum(keep for _, keep in popped)
+        if not popped[0][1]:
+            out.append(source[pos:match.start()])
+            pos = match.end()
+    out.append(source[pos:])
+    return "".join(out)
+
+
 _HTML_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def parse_html(text: str, path: str | None = None):  # -> lxml HtmlElement, or None for an empty page
     """Parse an HTML page (decoded text) safely: its XML declaration and DOCTYPE are dropped first."""
-    source = _HTML_DOCTYPE.sub("", _XML_DECL.sub("", text, count=1), count=1)
+    source = flatten_html(_HTML_DOCTYPE.sub("", _XML_DECL.sub("", text, count=1), count=1))
     parser = lxml.html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, remove_blank_text=False, huge_tree=False
     )

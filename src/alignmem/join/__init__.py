@@ -18,7 +18,7 @@ from alignmem.align import AlignConfig
 from alignmem.join.groups import combine
 from alignmem.join.pairs import PairAligner, check_documents, pairwise
 from alignmem.join.project import project
-from alignmem.join.split import SPLIT_MARGIN, SPLIT_MIN_SIM, Embed, split_merged
+from alignmem.join.split import SPLIT_MARGIN, SPLIT_MIN_SIM, SPLIT_ORPHAN_MAX, Embed, split_merged
 from alignmem.langs import file_order
 from alignmem.model import AlignedDocument, Document
 from alignmem.score.encoders import get_encoder
@@ -34,6 +34,7 @@ class JoinConfig:
     split: bool = True  # split merged groups that sentence embeddings pair one to one (join.split)
     split_min_sim: float = SPLIT_MIN_SIM
     split_margin: float = SPLIT_MARGIN
+    split_orphan_max: float = SPLIT_ORPHAN_MAX
 
     def signature(self) -> str:
         return describe(self)
@@ -59,7 +60,7 @@ def align_documents(docs: Sequence[Document], config: AlignConfig | None = None,
         if embed is None and "embedding" in config.signals:
             embed = get_encoder(config.encoder).embed
         if embed is not None:
-            aligned = split_merged(aligned, embed, join.split_min_sim, join.split_margin)
+            aligned = split_merged(aligned, embed, join.split_min_sim, join.split_margin, join.split_orphan_max)
     views = []
     if len(docs) > 2:
         for pair in combinations(file_order(aligned.langs), 2):

@@ -41,8 +41,8 @@ def align_files(paths: Sequence[str | os.PathLike[str]], langs: Sequence[str] | 
                 output: str | os.PathLike[str] | None = None, settings: Settings = Settings(), *,
                 aligner: PairAligner | None = None) -> DocumentResult:
     """``alignmem align EN RU ZH [-o tm/NAME.tmx]``: read, segment, align, export one document."""
-    check_output_name(output)
-    docs = read_and_segment(paths, langs, settings)
+    check_output_name(output, settings.memory)
+    docs = read_and_segment(paths, langs, settings, verify_langs=langs is None)
     stem = stem_of(Path(output)) if output else docs[0].name
     base = Path(output) if output else default_base(docs[0].name)
     check_writable(base)  # said now, not after the alignment

@@ -22,8 +22,10 @@ from alignmem.langs import LANGUAGES, file_order
 from alignmem.pipeline.document import DocumentResult, build_document, default_base, read_and_segment
 from alignmem.pipeline.outputs import write_outputs
 from alignmem.pipeline.settings import Settings
+from alignmem.read import READERS
 
-CORPUS_SUFFIXES = (".txt", ".html", ".htm")
+# Every suffix a reader claims, and plain text (README files aside, other suffixes are not documents).
+CORPUS_SUFFIXES = frozenset({".txt"}).union(*(reader.suffixes for reader in READERS))
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from alignmem.check import report_bytes
+from alignmem.check import CheckConfig, check_units, report_bytes, units_of_tus
 from alignmem.errors import InputError, NotTranslationError, OutputError
-from alignmem.export import GLOSSARY_FORMATS, Built, Naming, Options, glossary_files
+from alignmem.export import GLOSSARY_FORMATS, Built, Naming, Options, format_class, glossary_files
 from alignmem.export.links import pairs_of
 from alignmem.export.tmx import TMX, creation_date
 from alignmem.export.units import tus_of
+from alignmem.export.xliff import XLIFF
 from alignmem.glossary import build_glossary
 from alignmem.join import PairAligner, align_documents
+from alignmem.langs import file_order
 from alignmem.model import AlignedDocument, Document
 from alignmem.pipeline.settings import Settings
 from alignmem.read import read_documents
@@ -96,19 +98,27 @@ class DocumentOutput:
     result: DocumentResult
 
 
+MEMORY_SUFFIXES = (".tmx", ".xlf", ".xliff")
+
+
 def default_base(stem: str, out_dir: str | os.PathLike[str] = "tm") -> Path:
     return Path(out_dir) / f"{stem}.tmx"
 
 
 def stem_of(base: Path) -> str:
     name = base.name
-    return name[: -len(".tmx")] if name.lower().endswith(".tmx") else name
+    for suffix in MEMORY_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def read_and_segment(paths: Sequence[str | os.PathLike[str]], langs: Sequence[str] | None = None,
-                     settings: Settings = Settings()) -> list[Document]:
+                     settings: Settings = Settings(), *, verify_langs: bool = True) -> list[Document]:
+    """Read and segment the versions of a document. ``verify_langs`` False: ``langs`` come from the user's
+    ``--langs`` and override the language check (a French text given as English is read as English)."""
     docs = read_documents([str(p) for p in paths], langs=langs, encoding=settings.encoding,
-                          presegmented=settings.presegmented)
+                          presegmented=settings.presegmented, side=settings.side, verify_lang=verify_langs)
     segmented = [segment_document(doc, doc_index=k) for k, doc in enumerate(docs)]
     for doc in segmented:
         if not doc.sentences:
@@ -121,6 +131,43 @@ def align_set(docs: Sequence[Document], settings: Settings = Settings(), stem: s
     """The groups exactly as the output files get them (:func:`alignmem.join.align_documents`)."""
     aligned = align_documents(docs, settings.align, settings.join, stem, aligner=aligner)
     return replace(aligned, signature=settings.signature())
+
+
+def with_document_codes(settings: Settings, docs: Sequence[Document]) -> Settings:
+    """The codes written in files follow what the documents say of their variant (Traditional Chinese ->
+    ``zh-TW``, ``--langs en-GB`` -> ``en-GB``), unless ``--tmx-codes`` says otherwise."""
+    shown = {doc.lang: doc.tag for doc in docs if doc.tag}
+    if not shown:
+        return settings
+    return replace(settings, codes={**shown, **settings.codes})
+
+
+def review_marks(aligned: AlignedDocument,
+                 config: CheckConfig | None = None) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
+    """Per language pair (file order), tuid -> the check's flags (``code: reason``) of the pair's TUs: what
+    an XLIFF marks for review."""
+    marks: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+    langs = file_order(aligned.langs)
+    for i, a in enumerate(langs):
+        for b in langs[i + 1:]:
+            tus = tus_of(aligned.pair(a, b), (a, b))
+            result = check_units(units_of_tus(tus, aligned.stem), config)
+            marks[(a, b)] = {checked.unit.tuid: tuple(f"{flag.code}: {flag.reason}" for flag in checked.flags)
+                             for checked in result.units if checked.flags}
+    return marks
+
+
+def memory_files(aligned: AlignedDocument, naming: Naming, settings: Settings, docs: Sequence[Document],
+                 output: Path | None = None) -> list[Built]:
+    """The memory: TMX files, or one bilingual XLIFF per pair with the flagged units marked for review;
+    ``output`` names the only file of a two-language document."""
+    options = export_options(settings, docs)
+    if settings.memory == "tmx":
+        return TMX(options).files(aligned, naming, output)
+    cls = format_class(settings.memory)
+    if not issubclass(cls, XLIFF):
+        raise InputError(f"{settings.memory} is not a memory format (tmx, xliff, xliff12)")
+    return cls(options, review=review_marks(aligned)).files(aligned, naming, output)
 
 
 def export_options(settings: Settings, docs: Sequence[Document]) -> Options:
@@ -150,12 +197,13 @@ def build_document(docs: Sequence[Document], base: str | os.PathLike[str], setti
     if settings.srclang and settings.srclang not in [d.lang for d in docs]:
         raise InputError(f"--srclang {settings.srclang} is not one of the languages "
                          f"({','.join(d.lang for d in docs)})")
+    settings = with_document_codes(settings, docs)
     aligned = align_set(docs, settings, stem or stem_of(base), aligner=aligner)
     figures = pair_figures(aligned)
     if not settings.align.force:
         check_pairs(figures, docs)
     naming = Naming(base.parent, stem_of(base))
-    tmx_files = TMX(export_options(settings, docs)).files(aligned, naming, base if exact_name else None)
+    tmx_files = memory_files(aligned, naming, settings, docs, base if exact_name else None)
     extras = glossary_and_report(aligned, naming, settings)
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
     linked = tuple((d.lang, sum(len(g.sentences[k]) for g in aligned.groups
@@ -214,6 +262,8 @@ def check_pairs(figures: Sequence[PairFigures], docs: Sequence[Document]) -> Non
                 f"{paths[pair.a]} and {paths[pair.b]}")
 
 
-def check_output_name(output: str | os.PathLike[str] | None) -> None:
-    if output is not None and not str(output).lower().endswith(".tmx"):
-        raise OutputError("the output name must end in .tmx (pair files are named after it)", str(output))
+def check_output_name(output: str | os.PathLike[str] | None, memory: str = "tmx") -> None:
+    ends = (".tmx",) if memory == "tmx" else (".xlf", ".xliff")
+    if output is not None and not str(output).lower().endswith(ends):
+        raise OutputError(f"the output name must end in {' or '.join(ends)} (pair files are named after it)",
+                          str(output))

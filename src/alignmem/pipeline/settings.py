@@ -20,6 +20,7 @@ from alignmem.signature import describe, restore
 class ReadConfig:
     encoding: str = ""  # "" = detected
     presegmented: bool = False
+    side: str = ""  # of bilingual inputs (XLIFF, PO, TMX, CSV): "source", "target", "" = by language
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,14 @@ class Settings:
     presegmented: bool = False
     glossary: bool = True
     report: bool = True
+    side: str | None = None  # of bilingual inputs: "source", "target", None = the side in each file's language
+    memory: str = "tmx"  # the format of the memory files: "tmx", or "xliff" / "xliff12" (one file per pair)
 
     def signature(self) -> str:
         """``model:use-multilingual-v3|read.encoding=|read.presegmented=no|align.signals=embedding,...|
         ...|join.split=yes|...``"""
         parts = [model_part(self.align).rstrip("|")] if model_part(self.align) else []
-        for prefix, part in (("read", ReadConfig(self.encoding or "", self.presegmented)),
+        for prefix, part in (("read", ReadConfig(self.encoding or "", self.presegmented, self.side or "")),
                              ("align", self.align), ("join", self.join)):
             parts.extend(f"{prefix}.{item}" for item in describe(part).split("|"))
         return "|".join(parts)
@@ -56,5 +59,5 @@ class Settings:
         read = restore(ReadConfig, "|".join(stages["read"]))
         settings = cls(align=restore(AlignConfig, "|".join(stages["align"])),
                        join=restore(JoinConfig, "|".join(stages["join"])),
-                       encoding=read.encoding or None, presegmented=read.presegmented)
+                       encoding=read.encoding or None, presegmented=read.presegmented, side=read.side or None)
         return replace(settings, **others)  # type: ignore[arg-type]

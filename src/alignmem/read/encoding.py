@@ -10,12 +10,19 @@ what a wrong encoding garbles:
 - a word mixing scripts (``cafй``) is garbage;
 - a Han character is plausible when it is a common one: Big5 read as GB18030 (or the reverse) gives
   valid but rare characters;
-- C1 controls, box drawing, private-use characters are garbage (KOI8-R's upper half is box drawing).
+- C1 controls, box drawing, private-use characters are garbage (KOI8-R's upper half is box drawing);
+- when letter case cannot tell cp1251 from KOI8-R (a short text in capitals reads as plausible lower case
+  in the wrong one: ``ВНИМАНИЕ`` -> ``бмхлюмхе``), how Russian its letters are decides: the wrong reading
+  swaps frequent letters for rare ones.
+
+A declared ``--encoding`` is used, but when it gives garbled text that another encoding reads plausibly,
+that is an error naming the other encoding (a wrong declaration is not obeyed in silence).
 """
 
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -43,8 +50,8 @@ BOMS = (
 # Signatures of formats people try to feed a text tool, with what to tell them.
 MAGIC = (
     (b"%PDF-", "a PDF file; convert it to plain text or HTML first"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt document?); save it as plain text or HTML first"),
-    (b"\xd0\xcf\x11\xe0", "a Microsoft Office file (.doc?); save it as plain text or HTML first"),
+    (b"PK\x03\x04", "a ZIP archive that is no Word (.docx) or OpenDocument (.odt) file; unpack it first"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc?); save it as .docx, .odt or plain text first"),
     (b"{\\rtf", "an RTF document; save it as plain text or HTML first"),
     (b"\x89PNG", "a PNG image, not text"),
     (b"\xff\xd8\xff", "a JPEG image, not text"),
@@ -84,6 +91,16 @@ _OK_CATEGORIES = {"Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Sc", "Sm", "No", "N
 # Non-ASCII symbols real English, Russian and Chinese texts are full of (quotes, dashes, CJK punctuation).
 _COMMON_SYMBOLS = frozenset("\u00a0“”‘’„«»—–…•№°·§©®€£¥™\u2009\u202f\u3000")
 _RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+# How often each letter occurs in Russian text, per mille (a widely published table).
+RUSSIAN_FREQUENCY = {
+    "о": 109.7, "е": 84.5, "а": 80.1, "и": 73.5, "н": 67.0, "т": 62.6, "с": 54.7, "р": 47.3, "в": 45.4,
+    "л": 44.0, "к": 34.9, "м": 32.1, "д": 29.8, "п": 28.1, "у": 26.2, "я": 20.1, "ы": 19.0, "ь": 17.4,
+    "г": 17.0, "з": 16.5, "б": 15.9, "ч": 14.4, "й": 12.1, "х": 9.7, "ж": 9.4, "ш": 7.3, "ю": 6.4, "ц": 4.8,
+    "щ": 3.6, "э": 3.2, "ф": 2.6, "ъ": 0.4, "ё": 0.4,
+}
+CASE_BLIND = 0.6  # candidates this close in plausibility are told apart by their letters
+LETTER_MARGIN = 0.25  # nats per letter: a clearly more Russian reading wins
+MIN_FIT_LETTERS = 6  # fewer letters say too little
 
 
 def decode(data: bytes, path: str, encoding: str | None = None, lang: str | None = None) -> tuple[str, str]:
@@ -95,6 +112,7 @@ def decode(data: bytes, path: str, encoding: str | None = None, lang: str | None
     """
     if encoding:
         text, name = _decode_as(data, path, encoding)
+        _judge_declared(data, text, name, path, lang)
     else:
         text, name = _detect_and_decode(data, path, lang)
     _check_controls(text, path)
@@ -119,6 +137,44 @@ def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str]:
             path,
         ) from None
     return text.removeprefix("\ufeff"), name
+
+
+def _judge_declared(data: bytes, text: str, name: str, path: str, lang: str | None) -> None:
+    """An error when the declared encoding garbles the text and another one reads it plausibly."""
+    sample = text[:SCORE_SAMPLE_BYTES]
+    if sample.isascii():
+        return
+    declared = plausibility(sample)
+    try:
+        found, other = _detect_and_decode(data[:SCORE_SAMPLE_BYTES], path, lang)
+    except InputError:
+        return
+    if codecs.lookup(other).name == name:
+        return
+    garbled = declared < MIN_PLAUSIBILITY and plausibility(found) >= MIN_PLAUSIBILITY
+    less_russian = (declared - plausibility(found) < CASE_BLIND and _single_case(sample) and _single_case(found)
+                    and russian_fit(found) - russian_fit(sample) > LETTER_MARGIN)
+    if garbled or less_russian:
+        shown = " ".join(sample.split())[:30]
+        right = " ".join(found.split())[:30]
+        raise EncodingError(f"--encoding {name} gives garbled text ({shown!r}); the file reads as {other} "
+                            f"({right!r}); check --encoding", path)
+
+
+def _single_case(text: str) -> bool:
+    """Whether the Russian letters of ``text`` are all capitals or all lower case (at least a few of them)."""
+    letters = [ch for ch in text if ch.lower() in RUSSIAN_FREQUENCY]
+    return len(letters) >= MIN_FIT_LETTERS and (all(ch.isupper() for ch in letters)
+                                                 or all(ch.islower() for ch in letters))
+
+
+def russian_fit(text: str) -> float:
+    """Mean log frequency of the Cyrillic letters of ``text`` in Russian (higher: more Russian); -9 when it
+    has none."""
+    letters = [ch for ch in text.lower() if ch in RUSSIAN_FREQUENCY]
+    if not letters:
+        return -9.0
+    return sum(math.log(RUSSIAN_FREQUENCY[ch] / 1000) for ch in letters) / len(letters)
 
 
 def _detect_and_decode(data: bytes, path: str, lang: str | None) -> tuple[str, str]:
@@ -202,6 +258,7 @@ def _decode_legacy(
         except UnicodeDecodeError:
             continue
         scored.append((plausibility(text, expected), -order, name))
+    scored = _by_letters(scored, sample, len(sample) == len(data))
     for score, _, name in sorted(scored, reverse=True):
         if score < MIN_PLAUSIBILITY:
             break
@@ -210,6 +267,26 @@ def _decode_legacy(
         except UnicodeDecodeError:
             continue
     raise EncodingError(_undecodable_message(data, utf8_error), path)
+
+
+def _by_letters(scored: list[tuple[float, int, str]], sample: bytes,
+                final: bool) -> list[tuple[float, int, str]]:
+    """cp1251 and KOI8-R both plausible within :data:`CASE_BLIND` (capitals read as lower case): the reading
+    whose letters are clearly more Russian takes the better score."""
+    cyrillic = {name: score for score, _, name in scored if name in ("cp1251", "koi8-r")}
+    if len(cyrillic) < 2 or abs(cyrillic["cp1251"] - cyrillic["koi8-r"]) >= CASE_BLIND:
+        return scored
+    texts = {name: codecs.getincrementaldecoder(name)(errors="replace").decode(sample, final=final)
+             for name in cyrillic}
+    if not all(_single_case(text) for text in texts.values()):
+        return scored  # a capitalised word somewhere: the case score has seen what it needs
+    fits = {name: russian_fit(text) for name, text in texts.items()}
+    best = max(fits, key=lambda name: fits[name])
+    other = "koi8-r" if best == "cp1251" else "cp1251"
+    if fits[best] - fits[other] <= LETTER_MARGIN:
+        return scored
+    top = max(cyrillic.values())
+    return [(top + 0.001 if name == best else score, order, name) for score, order, name in scored]
 
 
 def _undecodable_message(data: bytes, utf8_error: UnicodeDecodeError) -> str:

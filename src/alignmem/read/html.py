@@ -4,8 +4,11 @@ A newspaper page saved from a browser holds far more than the article: menus, sc
 related links, comments. The article is the container with the most paragraph text (an ``<article>``,
 ``<main>``, or the element whose child paragraphs hold the most text); inside it every block element
 (``p``, ``h1``-``h6``, ``li``, ``blockquote``, ``div`` with text of its own...) gives one paragraph.
-Parsing goes through :func:`alignmem.io.xml.parse_html` (no network, the DOCTYPE and any entity
-declarations in it dropped before parsing: entities are never expanded).
+Newspaper chrome inside or around it (navigation such as "上一篇 下一篇", "返回目录", bylines, page numbers,
+related links: :mod:`.chrome`) is dropped; the title and the publication date are kept as the first two
+paragraphs. Parsing goes through :func:`alignmem.io.xml.parse_html` (no network, the DOCTYPE and any entity
+declarations in it dropped before parsing: entities are never expanded; pages nested deeper than libxml2
+allows are flattened first).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from alignmem.errors import EncodingError, InputError
 from alignmem.io.xml import parse_html
 from alignmem.model import Paragraph
+from alignmem.read.chrome import DATE_CLASSES, find_date, is_chrome, is_date_line, is_edition_line
 from alignmem.read.encoding import BOMS, decode
 from alignmem.read.registry import Extracted, Reader, ReadOptions, normalise_newlines, require_text
 
@@ -84,6 +88,7 @@ def declared_charset(data: bytes) -> str | None:
 class Block:
     text: str
     heading: bool
+    links: float = 0.0  # share of the text that is link text
 
 
 @dataclass
@@ -93,10 +98,14 @@ class _Collector:
     blocks: list[Block] = field(default_factory=list)
     lines: list[list[str]] = field(default_factory=lambda: [[]])
     heading_depth: int = 0
+    link_depth: int = 0
+    linked: int = 0  # non-space characters of link text in the current block
 
     def add(self, text: str | None) -> None:
         if text:
             self.lines[-1].append(text)
+            if self.link_depth:
+                self.linked += len("".join(text.split()))
 
     def newline(self) -> None:
         self.lines.append([])
@@ -105,15 +114,18 @@ class _Collector:
         lines = [_SPACES.sub(" ", "".join(parts)).strip() for parts in self.lines]
         text = "\n".join(line for line in lines if line)
         if text:
-            self.blocks.append(Block(text, self.heading_depth > 0))
+            share = self.linked / max(1, len("".join(text.split())))
+            self.blocks.append(Block(text, self.heading_depth > 0, share))
         self.lines = [[]]
+        self.linked = 0
 
 
 def extract_blocks(text: str, path: str | None) -> list[Block]:
-    """Article paragraphs of an HTML page, in order."""
+    """Article paragraphs of an HTML page, in order: the title, the date, the text."""
     root = parse_html(text, path)
     if root is None:
         return []
+    date = _date_element(root)
     _drop_furniture(root)
     container = _main_container(root)
     collector = _Collector()
@@ -122,7 +134,46 @@ def extract_blocks(text: str, path: str | None) -> list[Block]:
         _walk(heading, collector)
     _walk(container, collector)
     collector.flush()
-    return collector.blocks
+    return _article(collector.blocks, date)
+
+
+def _date_element(root) -> str | None:  # type: ignore[no-untyped-def]
+    """The date stated by a <time> element or an element named like a date or byline, before any text."""
+    for element in root.iter():
+        tag = _tag(element)
+        if tag in ("", "script", "style", "head", "title"):
+            continue
+        words = {w.lower() for w in _WORDS.findall(f"{element.get('class') or ''} {element.get('id') or ''}")}
+        if tag == "time" or words & DATE_CLASSES:
+            content = element.text_content()
+            if len(content) <= 200:
+                date = find_date(content) or find_date(element.get("datetime") or "")
+                if date:
+                    return date
+    return None
+
+
+def _article(blocks: list[Block], date: str | None) -> list[Block]:
+    """Blocks without newspaper chrome; the title first, then the date (from the page's date element, or
+    else from a date or edition line among the blocks)."""
+    kept: list[Block] = []
+    for block in blocks:
+        if date is None and (is_date_line(block.text) or is_edition_line(block.text)):
+            date = find_date(block.text)
+            if date:
+                continue
+        if date and block.text == date or is_date_line(block.text) and find_date(block.text) == date:
+            continue
+        if not is_chrome(block.text, block.links, block.heading):
+            kept.append(block)
+    if not kept:
+        return kept
+    title = next((i for i, b in enumerate(kept) if b.heading), None)
+    if title is not None and title > 0 and all(len(b.text) <= 80 for b in kept[:title]):
+        kept.insert(0, kept.pop(title))  # a kicker or subtitle before the headline goes after it
+    if date:
+        kept.insert(1 if kept[0].heading else 0, Block(date, False))
+    return kept
 
 
 def _tag(element: object) -> str:
@@ -246,6 +297,14 @@ def _walk(element, collector: _Collector) -> None:  # type: ignore[no-untyped-de
         collector.heading_depth += 1
     if tag == "br":
         collector.newline()
+    elif tag == "a":
+        collector.link_depth += 1
+        collector.add(element.text)
+        for child in element:
+            if _tag(child):
+                _walk(child, collector)
+            collector.add(child.tail)
+        collector.link_depth -= 1
     elif tag == "pre":
         for i, line in enumerate(element.text_content().split("\n")):
             if i:
