@@ -74,9 +74,10 @@ def stem_of(base: Path) -> str:
 
 
 def read_and_segment(paths: Sequence[str | os.PathLike[str]], langs: Sequence[str] | None = None,
-                     settings: Settings = Settings()) -> list[Document]:
+                     settings: Settings = Settings(), data: Sequence[bytes] | None = None) -> list[Document]:
+    """``data``: the files' bytes when the caller has read them (``paths`` then only name them)."""
     docs = read_documents([str(p) for p in paths], langs=langs, encoding=settings.encoding,
-                          presegmented=settings.presegmented)
+                          presegmented=settings.presegmented, data=data)
     segmented = [segment_document(doc, doc_index=k) for k, doc in enumerate(docs)]
     for doc in segmented:
         if not doc.sentences:
@@ -91,9 +92,10 @@ def align_set(docs: Sequence[Document], settings: Settings = Settings(), stem: s
     return replace(aligned, signature=settings.signature())
 
 
-def export_options(settings: Settings, docs: Sequence[Document]) -> Options:
-    return Options(codes=dict(settings.codes), srclang=settings.srclang,
-                   creationdate=creation_date([d.path for d in docs if d.path]), signature=settings.signature())
+def export_options(settings: Settings, docs: Sequence[Document], creationdate: str | None = None) -> Options:
+    date = creationdate or creation_date([d.path for d in docs if d.path])
+    return Options(codes=dict(settings.codes), srclang=settings.srclang, creationdate=date,
+                   signature=settings.signature())
 
 
 def later_stages(aligned: AlignedDocument, naming: Naming, settings: Settings) -> list[Built]:
@@ -108,9 +110,11 @@ def later_stages(aligned: AlignedDocument, naming: Naming, settings: Settings) -
 
 
 def build_document(docs: Sequence[Document], base: str | os.PathLike[str], settings: Settings = Settings(), *,
-                   stem: str | None = None, aligner: PairAligner | None = None) -> DocumentOutput:
+                   stem: str | None = None, aligner: PairAligner | None = None,
+                   creationdate: str | None = None) -> DocumentOutput:
     """Align segmented ``docs`` and make their files: TMX at ``base`` (pair names next to it), glossary
-    and report beside it."""
+    and report beside it. ``creationdate`` (``YYYYMMDDThhmmssZ``) replaces the date taken from the input
+    files (:func:`alignmem.export.tmx.creation_date`), e.g. for inputs on an object store."""
     started = time.perf_counter()
     base = Path(base)
     if settings.srclang and settings.srclang not in [d.lang for d in docs]:
@@ -118,7 +122,7 @@ def build_document(docs: Sequence[Document], base: str | os.PathLike[str], setti
                          f"({','.join(d.lang for d in docs)})")
     aligned = align_set(docs, settings, stem or stem_of(base), aligner=aligner)
     naming = Naming(base.parent, stem_of(base))
-    tmx_files = TMX(export_options(settings, docs)).files(aligned, naming)
+    tmx_files = TMX(export_options(settings, docs, creationdate)).files(aligned, naming)
     extras = later_stages(aligned, naming, settings)
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
     linked = tuple((d.lang, sum(len(g.sentences[k]) for g in aligned.groups

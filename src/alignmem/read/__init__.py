@@ -32,7 +32,8 @@ from alignmem.text.script import (
     script_weights,
 )
 
-__all__ = ["MAX_FILE_BYTES", "READERS", "decode", "detect_language", "read_document", "read_documents"]
+__all__ = ["MAX_FILE_BYTES", "READERS", "check_bytes", "decode", "detect_language", "read_bytes", "read_document",
+           "read_documents"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Sniffed in this order; the last one takes any file no other reader claims.
@@ -43,16 +44,19 @@ MIN_DECLARED_SHARE = 0.2
 
 
 def read_document(
-    path: str | Path, lang: str | None = None, encoding: str | None = None, presegmented: bool = False
+    path: str | Path, lang: str | None = None, encoding: str | None = None, presegmented: bool = False,
+    data: bytes | None = None,
 ) -> Document:
     """Read one document: paragraphs filled, sentences empty.
 
     ``lang`` is any code :func:`alignmem.langs.get` accepts; when None the language is detected from
-    the script. A text whose script contradicts ``lang`` is a :class:`LanguageError`.
+    the script. A text whose script contradicts ``lang`` is a :class:`LanguageError`. ``data``: the
+    file's bytes when the caller has them already (e.g. read from an object store); ``path`` then only
+    names the document.
     """
     name = str(path)
     code = languages.get(lang).code if lang else None
-    data = _read_bytes(name)
+    data = read_bytes(name) if data is None else check_bytes(data, name)
     reader = choose(READERS, name, data)
     found = reader.read(data, name, ReadOptions(encoding, code, presegmented))
     code = _check_language(found.text, code, name) if code else _detect(found.text, name)
@@ -65,8 +69,10 @@ def read_documents(
     langs: Sequence[str] | None = None,
     encoding: str | None = None,
     presegmented: bool = False,
+    data: Sequence[bytes] | None = None,
 ) -> list[Document]:
-    """Read the versions of one document, one per language: languages given (one per path) or detected."""
+    """Read the versions of one document, one per language: languages given (one per path) or detected.
+    ``data``: the files' bytes, one per path, when the caller has read them already."""
     codes: list[str | None] = [None] * len(paths)
     if langs is not None:
         if len(langs) != len(paths):
@@ -78,7 +84,9 @@ def read_documents(
         for i, code in enumerate(codes):
             if code in codes[:i]:
                 raise LanguageError(f"language {code!r} given twice; give one file per language")
-    documents = [read_document(p, c, encoding, presegmented) for p, c in zip(paths, codes, strict=True)]
+    contents: Sequence[bytes | None] = data if data is not None else [None] * len(paths)
+    documents = [read_document(p, c, encoding, presegmented, d)
+                 for p, c, d in zip(paths, codes, contents, strict=True)]
     for i, doc in enumerate(documents):
         for other in documents[:i]:
             if other.lang == doc.lang:
@@ -90,7 +98,7 @@ def read_documents(
     return documents
 
 
-def _read_bytes(name: str) -> bytes:
+def read_bytes(name: str) -> bytes:
     """The file's bytes, refusing what is not a readable regular file or is over the size limit."""
     try:
         info = os.stat(name)
@@ -109,7 +117,12 @@ def _read_bytes(name: str) -> bytes:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", name) from None
-    if len(data) > MAX_FILE_BYTES:  # grew since stat
+    return check_bytes(data, name)  # it may have grown since stat
+
+
+def check_bytes(data: bytes, name: str) -> bytes:
+    """``data`` if it is a readable document's size (not empty, not over the limit)."""
+    if len(data) > MAX_FILE_BYTES:
         raise InputError(_too_big(len(data)), name)
     if not data:
         raise InputError("file is empty", name)
