@@ -23,7 +23,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from alignmem.errors import AlignmemError, InputError, OutputError
 from alignmem.io.atomic import write_files
@@ -53,6 +53,10 @@ class Store(ABC):
     @abstractmethod
     def read(self, name: str) -> bytes:
         """The bytes of ``name``; :class:`InputError` naming it when it cannot be read."""
+
+    @abstractmethod
+    def open(self, name: str) -> BinaryIO:
+        """``name`` opened for reading as a stream (for files too big to read at once)."""
 
     @abstractmethod
     def size(self, name: str) -> int | None:
@@ -105,6 +109,14 @@ class LocalStore(Store):
     def read(self, name: str) -> bytes:
         try:
             return Path(name).read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", name) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", name) from None
+
+    def open(self, name: str) -> BinaryIO:
+        try:
+            return open(name, "rb")
         except FileNotFoundError:
             raise InputError("no such file", name) from None
         except OSError as exc:
@@ -212,6 +224,14 @@ class FsspecStore(Store):
         except FileNotFoundError:
             raise InputError("no such file", name) from None
         except (OSError, IsADirectoryError) as exc:
+            raise InputError(f"cannot read: {exc}", name) from None
+
+    def open(self, name: str) -> BinaryIO:
+        try:
+            return self.fs.open(self._path(name), "rb")
+        except FileNotFoundError:
+            raise InputError("no such file", name) from None
+        except OSError as exc:
             raise InputError(f"cannot read: {exc}", name) from None
 
     def size(self, name: str) -> int | None:

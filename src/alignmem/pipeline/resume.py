@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from alignmem import __version__
 from alignmem.errors import AlignmemError
 from alignmem.io.store import Store
 from alignmem.pipeline.document import DocumentResult, OutputFile
+from alignmem.pipeline.listing import external_sorted
 from alignmem.pipeline.settings import Settings
 
 STATE = ".alignmem"  # alignmem's own folder inside OUT
@@ -104,3 +105,18 @@ def relocate(result: DocumentResult, out: Store) -> DocumentResult:
     """``result`` with the paths of its files in ``out`` (documents are built with bare names)."""
     return replace(result, outputs=tuple(replace(f, path=out.join(_name(f.path))) for f in result.outputs),
                    extras=tuple(out.join(_name(p)) for p in result.extras))
+
+
+def finished_outputs(out: Store, langs: Sequence[str]) -> Iterator[str]:
+    """The file of ``langs`` (a pair, or all three) of every document a corpus run finished in ``out``, in
+    stem order (the markers' names are sorted without holding them all)."""
+    folder = out.join(STATE, MARKERS)
+    wanted = list(langs)
+    names = (name for name in out.names(folder) if name.endswith(".json") and not name.startswith("."))
+    for name in external_sorted(names, key=lambda n: n[: -len(".json")]):
+        marker = read_marker(out, name[: -len(".json")])
+        if marker is None:
+            continue
+        for output, output_langs, _ in marker["result"]["outputs"]:
+            if list(output_langs) == wanted:
+                yield out.join(output)
