@@ -136,6 +136,7 @@ def run_files(args: argparse.Namespace) -> int:
 def corpus_map(args: argparse.Namespace) -> pipeline.corpus.Map:
     """Where the documents are aligned: a Dask cluster, local worker processes, or this process."""
     if args.scheduler:
+        cluster.distributed()  # says which extra to install before anything starts
         return cluster.dask_map(args.scheduler, args.workers or None)
     workers = pipeline.default_workers() if args.workers is None else args.workers
     return pipeline.serial_map if workers == 0 else pipeline.pool_map(workers)

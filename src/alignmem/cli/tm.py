@@ -60,6 +60,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="tm_command", metavar="SUBCOMMAND", required=True)
     for name, (configure_sub, run_sub, help_text) in SUBCOMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                         help="print nothing but results and errors")
         configure_sub(cmd)
         cmd.set_defaults(_tm_run=run_sub)
 

@@ -248,8 +248,13 @@ class FsspecStore(Store):
 
     def write_all(self, files: Sequence[tuple[str, bytes]]) -> None:
         for name, data in files:
+            path = self._path(name)
             try:
-                self.fs.pipe_file(self._path(name), data)
+                try:
+                    self.fs.pipe_file(path, data)
+                except FileNotFoundError:  # a file system with real folders (object stores have none)
+                    self.fs.makedirs(self.fs._parent(path), exist_ok=True)
+                    self.fs.pipe_file(path, data)
             except OSError as exc:
                 raise OutputError(f"cannot write: {exc}", name) from None
 

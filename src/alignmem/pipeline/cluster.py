@@ -52,7 +52,7 @@ def start_client(scheduler: str, workers: int | None = None) -> Any:
     dd = distributed()
     if scheduler == "local":
         cluster = dd.LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR, env=dict(THREAD_ENV))
+                                  dashboard_address=":0", silence_logs=logging.ERROR, env=dict(THREAD_ENV))
         return dd.Client(cluster)
     try:
         return dd.Client(scheduler, timeout="20s")
