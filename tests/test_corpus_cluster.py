@@ -107,7 +107,7 @@ def test_the_real_encoder_on_a_local_cluster_gives_the_serial_bytes(tmp_path):
     base = [sys.executable, "-m", "alignmem", "align", "--corpus", str(corpus), "--no-report", "-q"]
     for out, mode in (("serial", ["--workers", "0"]), ("dask", ["--scheduler", "local", "--workers", "2"])):
         done = subprocess.run([*base, "--out", str(tmp_path / out), *mode], capture_output=True, text=True,
-                              env=env, timeout=900)
+                              env=env, timeout=900, check=False)
         assert (done.returncode, done.stderr) == (0, "")
     assert outputs(tmp_path / "dask") == outputs(tmp_path / "serial")
     assert "a.en-zh-CN.tmx" in outputs(tmp_path / "dask")

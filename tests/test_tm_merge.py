@@ -13,6 +13,7 @@ from alignmem import pipeline
 from alignmem.cli import main
 from alignmem.errors import FormatError
 from alignmem.export import tmx
+from alignmem.io.store import LocalStore
 from alignmem.join import JoinConfig
 from alignmem.tm.merge import merge_tmx
 
@@ -55,7 +56,7 @@ def test_one_document_merges_to_its_own_bytes(run, tmp_path):
     assert tmx.validate(target.read_bytes()) == []
     assert [tu.tuid for tu in tmx.read_tmx(target)][:4] == [tu.tuid for tu in tmx.read_tmx(run / "a.en-zh-CN.tmx")]
     single = tmp_path / "single.tmx"
-    merge_tmx([str(run / "a.en-zh-CN.tmx")], single, ("en", "zh"), lambda name: open(name, "rb"))
+    merge_tmx([str(run / "a.en-zh-CN.tmx")], single, ("en", "zh"), LocalStore(".").open)
     assert single.read_bytes() == (run / "a.en-zh-CN.tmx").read_bytes()
 
 
@@ -83,7 +84,7 @@ def test_merge_errors(run, tmp_path, capsys):
 def test_a_tu_of_other_languages_is_refused_naming_its_file(run, tmp_path):
     with pytest.raises(FormatError, match="holds en,ru, not en,zh"):
         merge_tmx([str(run / "a.en-zh-CN.tmx"), str(run / "d.en-ru.tmx")], tmp_path / "x.tmx", ("en", "zh"),
-                  lambda name: open(name, "rb"))
+                  LocalStore(".").open)
     assert not (tmp_path / "x.tmx").exists()
 
 
