@@ -126,5 +126,7 @@ def test_without_dask_the_scheduler_option_says_which_extra_to_install(tmp_path,
 def test_workers_and_scheduler_go_with_a_corpus(capsys):
     assert main(["align", "a.txt", "b.txt", "--workers", "2"]) == 2
     assert capsys.readouterr().err == "alignmem: --workers and --scheduler go with --corpus DIR\n"
-    assert main(["align", "--corpus", "c", "--workers", "two"]) == 2
-    assert "expected a number of workers" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["align", "--corpus", "c", "--workers", "two"])
+    assert exc.value.code == 2
+    assert "expected a number of workers (0 or more), not 'two'" in capsys.readouterr().err

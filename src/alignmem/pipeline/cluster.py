@@ -51,8 +51,9 @@ def start_client(scheduler: str, workers: int | None = None) -> Any:
     """A client of a new LocalCluster (``scheduler="local"``) or of the cluster at ``scheduler``."""
     dd = distributed()
     if scheduler == "local":
+        # Dask's own log lines (a worker's heartbeat lost while the cluster stops) are not ours to print
         cluster = dd.LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                                  dashboard_address=":0", silence_logs=logging.ERROR, env=dict(THREAD_ENV))
+                                  dashboard_address=":0", silence_logs=logging.CRITICAL, env=dict(THREAD_ENV))
         return dd.Client(cluster)
     try:
         return dd.Client(scheduler, timeout="20s")
