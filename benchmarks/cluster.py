@@ -39,8 +39,9 @@ ALIGNMEM = str(Path(sys.executable).with_name("alignmem"))
 BASE = ["--no-glossary", "--no-report", "--json"]
 
 
-def build_corpus(root: Path, docs: int, seed: int = 18) -> Path:
-    """``docs`` trilingual documents of 30-60 UN sentence tuples each, in paragraphs of 2-6 sentences."""
+def build_corpus(root: Path, docs: int, seed: int = 18, sizes: tuple[int, int] = (30, 60)) -> Path:
+    """``docs`` trilingual documents of 30-60 (``sizes``) UN sentence tuples each, in paragraphs of 2-6
+    sentences."""
     un = require("cluster benchmark", "un-devset/UNv1.0.devset.en") / "un-devset"
     lines = {lang: (un / f"UNv1.0.devset.{lang}").read_text(encoding="utf-8").splitlines()
              for lang in ("en", "ru", "zh")}
@@ -48,7 +49,7 @@ def build_corpus(root: Path, docs: int, seed: int = 18) -> Path:
     for lang in lines:
         (root / lang).mkdir(parents=True, exist_ok=True)
     for k in range(docs):
-        size = rng.randint(30, 60)
+        size = rng.randint(*sizes)
         start = rng.randrange(0, len(lines["en"]) - size)
         cuts, at = [], 0
         while at < size:
@@ -87,19 +88,24 @@ def run(corpus: Path, out: Path, mode: list[str], *, kill_at: int = 0, env: dict
     are finished (their markers written)."""
     before_load, cpu0, started = load(), cpu_children(), time.perf_counter()
     cmd = [ALIGNMEM, "align", "--corpus", str(corpus), "--out", str(out), *BASE, *mode]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})})
-    peak = 0
-    markers = out / ".alignmem" / "done"
-    killed = False
-    while proc.poll() is None:
-        peak = max(peak, peak_rss(proc.pid))
-        if kill_at and markers.is_dir() and sum(1 for _ in markers.iterdir()) >= kill_at:
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-            break
-        time.sleep(0.2)
-    stdout, stderr = proc.communicate()
+    # the summary goes to files, not pipes: a pipe nobody reads fills up and stops the run
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, text=True,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})})
+        peak = 0
+        markers = out / ".alignmem" / "done"
+        killed = False
+        while proc.poll() is None:
+            peak = max(peak, peak_rss(proc.pid))
+            if kill_at and markers.is_dir() and sum(1 for _ in markers.iterdir()) >= kill_at:
+                proc.send_signal(signal.SIGKILL)
+                killed = True
+                break
+            time.sleep(0.2)
+        proc.wait()
+        out_file.seek(0)
+        err_file.seek(0)
+        stdout, stderr = out_file.read(), err_file.read()
     wall = time.perf_counter() - started
     time.sleep(1.5)  # workers of a killed driver notice and end
     record = {"mode": " ".join(mode), "wall": round(wall, 2), "cpu": round(cpu_children() - cpu0, 1),
@@ -132,6 +138,9 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=500, help="the smaller corpus for driver memory")
     parser.add_argument("--speed-docs", type=int, default=2000, help="corpus size of the speed part")
     parser.add_argument("--parts", default="speed,memory,resume", help="which parts to run")
+    parser.add_argument("--memory-sizes", default="30,60",
+                        help="sentences per document in the memory and resumption runs (smaller documents "
+                        "let a busy machine run 2,000 of them; the driver's work per document is the same)")
     parser.add_argument("--memory-signals", default="",
                         help="--signals for the memory and resumption runs (e.g. 'length': no encoder, so that "
                         "a busy machine can run 2,000 documents; the driver's work is the same)")
@@ -164,10 +173,12 @@ def main() -> None:
         if parts & {"memory", "resume"}:
             workers = ["--workers", "2"] + (["--signals", args.memory_signals] if args.memory_signals else [])
             results["memory_signals"] = args.memory_signals or "default"
-            corpus = build_corpus(root / f"c{args.docs}", args.docs)
+            results["memory_sizes"] = args.memory_sizes
+            low, high = (int(x) for x in args.memory_sizes.split(","))
+            corpus = build_corpus(root / f"c{args.docs}", args.docs, sizes=(low, high))
             memory = []
             if "memory" in parts:
-                small = build_corpus(root / f"c{args.small}", args.small)
+                small = build_corpus(root / f"c{args.small}", args.small, sizes=(low, high))
                 memory.append({"docs": args.small, **run(small, root / "mem-small", workers)})
                 print(json.dumps(memory[-1]), file=sys.stderr, flush=True)
             memory.append({"docs": args.docs, **run(corpus, root / "full", workers)})
