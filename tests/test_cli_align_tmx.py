@@ -128,7 +128,7 @@ def corpus(root: Path, stems: dict[str, tuple[str, ...]]) -> Path:
 
 def test_corpus_mode_lists_waiting_stems(capsys, tmp_path, fake_aligner):
     root = corpus(tmp_path / "corpora", {"a": ("en", "ru", "zh"), "solo": ("zh",)})
-    code, out, err = run(capsys, "--corpus", str(root), "--out", str(tmp_path / "tm"))
+    code, out, err = run(capsys, "--corpus", str(root), "--out", str(tmp_path / "tm"), "--workers", "0")
     assert (code, err) == (0, "")
     assert "waiting for translations: solo (only zh)" in out.splitlines()
     assert (tmp_path / "tm" / "a.tmx").is_file()
@@ -138,7 +138,7 @@ def test_corpus_mode_failure_exits_1_and_others_go_through(capsys, tmp_path, fak
     root = corpus(tmp_path / "corpora", dict.fromkeys("abc", ("en", "ru", "zh")))
     bad = root / "zh" / "b.txt"
     bad.write_text(fixture_text("en"), encoding="utf-8")  # English text in the Chinese folder
-    code, out, err = run(capsys, "--corpus", str(root), "--out", str(tmp_path / "tm"), "--json")
+    code, out, err = run(capsys, "--corpus", str(root), "--out", str(tmp_path / "tm"), "--json", "--workers", "0")
     assert code == 1
     lines = err.splitlines()
     assert lines[0].startswith(f"alignmem: {bad}: ")
@@ -160,7 +160,7 @@ def test_corpus_errors(capsys, tmp_path):
 
 def test_nothing_to_align(capsys, tmp_path):
     root = corpus(tmp_path / "corpora", {"solo": ("en",)})
-    code, out, _ = run(capsys, "--corpus", str(root), "--out", str(tmp_path / "tm"))
+    code, out, _ = run(capsys, "--corpus", str(root), "--out", str(tmp_path / "tm"), "--workers", "0")
     assert code == 0
     assert out == ("nothing to align: no document has two language versions yet\n"
                    "waiting for translations: solo (only en)\n")

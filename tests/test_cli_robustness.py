@@ -106,14 +106,23 @@ def test_a_full_disk_on_stdout_is_one_line(tmp_path):
     assert run.stderr == "alignmem: cannot write the output: No space left on device\n"
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time a running process has used so far (0 when /proc cannot tell)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_sigterm_leaves_no_temporary_file(tmp_path):
     """SIGTERM mid-run: one line, status 143, no .tmp file and no partial set of outputs."""
     out = tmp_path / "tm"
     command = [sys.executable, "-m", "alignmem", "align", *map(str, ARTICLE.values()), "-o", str(out / "a.tmx")]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while not out.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)  # the output folder appears once the files are read: the run is under way
+    while cpu_seconds(proc.pid) < 3.0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the imports are done and the article is being aligned (about 8 CPU-s in all)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:

@@ -16,6 +16,7 @@ from alignmem.model import Alignment, Link
 
 SETTINGS = pipeline.Settings(glossary=False, report=False, join=JoinConfig(split=False))
 STEM = "lavrov"
+STATE = ".alignmem"  # a corpus run's markers of finished documents (pipeline.resume)
 
 
 @pytest.fixture(autouse=True)
@@ -160,8 +161,8 @@ def test_corpus_aligns_stems_in_two_languages_and_lists_the_waiting(tmp_path):
     assert [r.stem for r in result.results] == ["a", "b"]
     assert result.waiting == (("c", ("en",)),)
     assert result.failures == ()
-    assert seen == [(0, 2, "a"), (1, 2, "b"), (2, 2, "")]
-    assert sorted(p.name for p in (tmp_path / "tm").iterdir()) == [
+    assert seen == [(0, 2, ""), (1, 2, "a"), (2, 2, "b")]  # the label: the document just finished
+    assert sorted(p.name for p in (tmp_path / "tm").iterdir() if p.name != STATE) == [
         "a.en-ru.tmx", "a.en-zh-CN.tmx", "a.ru-zh-CN.tmx", "a.tmx", "b.en-zh-CN.tmx"]
 
 
@@ -172,7 +173,7 @@ def test_corpus_goes_on_after_a_failing_document(tmp_path):
     assert [r.stem for r in result.results] == ["a", "c"]
     assert [f.stem for f in result.failures] == ["b"]
     assert result.failures[0].message.startswith(str(corpus / "ru" / "b.txt") + ": ")
-    assert sorted(p.name for p in (tmp_path / "tm").iterdir()) == ["a.en-ru.tmx", "c.en-ru.tmx"]
+    assert sorted(p.name for p in (tmp_path / "tm").iterdir() if p.name != STATE) == ["a.en-ru.tmx", "c.en-ru.tmx"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")

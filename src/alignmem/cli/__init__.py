@@ -20,7 +20,7 @@ import sys
 from types import ModuleType
 
 from alignmem import __version__
-from alignmem.cli import align, check, evaluate, glossary, lookup, segment
+from alignmem.cli import align, check, evaluate, glossary, lookup, segment, tm
 from alignmem.errors import AlignmemError
 
 # name -> (module, one-line help). Order is the order shown in --help.
@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "check": (check, "validate alignment coverage and flag doubtful TUs"),
     "glossary": (glossary, "extract a terminology glossary from aligned text"),
     "lookup": (lookup, "look a term up in a glossary and translation memories"),
+    "tm": (tm, "translation memories as a whole (merge a corpus run's files into one TMX)"),
 }
 
 

@@ -3,7 +3,8 @@
 - :mod:`.settings`: everything about a run but its inputs, and its signature;
 - :mod:`.document`: one document, pure (documents in, files as bytes out);
 - :mod:`.outputs`: a document's files written all or none;
-- :mod:`.corpus`: many documents, with a pluggable ``map``.
+- :mod:`.corpus`: many documents, with a pluggable ``map`` (:mod:`.listing` streams the corpus,
+  :mod:`.resume` skips what an earlier run finished, :mod:`.cluster` maps over a Dask cluster).
 """
 
 from __future__ import annotations
@@ -15,7 +16,18 @@ from pathlib import Path
 from alignmem.io.atomic import check_writable
 from alignmem.join import PairAligner
 from alignmem.model import Document
-from alignmem.pipeline.corpus import CorpusResult, Failure, align_corpus, find_corpus, pool_map, serial_map
+from alignmem.pipeline.corpus import (
+    CorpusResult,
+    Failure,
+    Skipped,
+    Waiting,
+    align_corpus,
+    default_workers,
+    find_corpus,
+    pool_map,
+    run_corpus,
+    serial_map,
+)
 from alignmem.pipeline.document import (
     DocumentOutput,
     DocumentResult,
@@ -31,9 +43,9 @@ from alignmem.pipeline.outputs import write_outputs
 from alignmem.pipeline.settings import Settings
 
 __all__ = [
-    "CorpusResult", "DocumentOutput", "DocumentResult", "Failure", "OutputFile", "Settings", "align_corpus",
-    "align_files", "align_set", "build_document", "export_document", "find_corpus", "pool_map", "read_and_segment", "serial_map",
-    "write_outputs",
+    "CorpusResult", "DocumentOutput", "DocumentResult", "Failure", "OutputFile", "Settings", "Skipped", "Waiting",
+    "align_corpus", "align_files", "align_set", "build_document", "default_workers", "export_document",
+    "find_corpus", "pool_map", "read_and_segment", "run_corpus", "serial_map", "write_outputs",
 ]
 
 

@@ -114,11 +114,14 @@ def stem_of(base: Path) -> str:
 
 
 def read_and_segment(paths: Sequence[str | os.PathLike[str]], langs: Sequence[str] | None = None,
-                     settings: Settings = Settings(), *, verify_langs: bool = True) -> list[Document]:
-    """Read and segment the versions of a document. ``verify_langs`` False: ``langs`` come from the user's
-    ``--langs`` and override the language check (a French text given as English is read as English)."""
+                     settings: Settings = Settings(), data: Sequence[bytes] | None = None, *,
+                     verify_langs: bool = True) -> list[Document]:
+    """Read and segment the versions of a document. ``data``: the files' bytes when the caller has read them
+    (``paths`` then only name them). ``verify_langs`` False: ``langs`` come from the user's ``--langs`` and
+    override the language check (a French text given as English is read as English)."""
     docs = read_documents([str(p) for p in paths], langs=langs, encoding=settings.encoding,
-                          presegmented=settings.presegmented, side=settings.side, verify_lang=verify_langs)
+                          presegmented=settings.presegmented, side=settings.side, verify_lang=verify_langs,
+                          data=data)
     segmented = [segment_document(doc, doc_index=k) for k, doc in enumerate(docs)]
     for doc in segmented:
         if not doc.sentences:
@@ -158,10 +161,10 @@ def review_marks(aligned: AlignedDocument,
 
 
 def memory_files(aligned: AlignedDocument, naming: Naming, settings: Settings, docs: Sequence[Document],
-                 output: Path | None = None) -> list[Built]:
+                 output: Path | None = None, creationdate: str | None = None) -> list[Built]:
     """The memory: TMX files, or one bilingual XLIFF per pair with the flagged units marked for review;
     ``output`` names the only file of a two-language document."""
-    options = export_options(settings, docs)
+    options = export_options(settings, docs, creationdate)
     if settings.memory == "tmx":
         return TMX(options).files(aligned, naming, output)
     cls = format_class(settings.memory)
@@ -170,9 +173,10 @@ def memory_files(aligned: AlignedDocument, naming: Naming, settings: Settings, d
     return cls(options, review=review_marks(aligned)).files(aligned, naming, output)
 
 
-def export_options(settings: Settings, docs: Sequence[Document]) -> Options:
-    return Options(codes=dict(settings.codes), srclang=settings.srclang,
-                   creationdate=creation_date([d.path for d in docs if d.path]), signature=settings.signature())
+def export_options(settings: Settings, docs: Sequence[Document], creationdate: str | None = None) -> Options:
+    date = creationdate or creation_date([d.path for d in docs if d.path])
+    return Options(codes=dict(settings.codes), srclang=settings.srclang, creationdate=date,
+                   signature=settings.signature())
 
 
 def glossary_and_report(aligned: AlignedDocument, naming: Naming, settings: Settings) -> list[Built]:
@@ -188,10 +192,12 @@ def glossary_and_report(aligned: AlignedDocument, naming: Naming, settings: Sett
 
 def build_document(docs: Sequence[Document], base: str | os.PathLike[str], settings: Settings = Settings(), *,
                    stem: str | None = None, aligner: PairAligner | None = None,
-                   exact_name: bool = False) -> DocumentOutput:
+                   exact_name: bool = False, creationdate: str | None = None) -> DocumentOutput:
     """Align segmented ``docs`` and make their files: TMX at ``base`` (pair names next to it), glossary
     and report beside it. With ``exact_name`` (a name the user gave), a two-language document's TMX file
-    is ``base`` itself rather than ``NAME.en-ru.tmx``."""
+    is ``base`` itself rather than ``NAME.en-ru.tmx``. ``creationdate`` (``YYYYMMDDThhmmssZ``) replaces
+    the date taken from the input files (:func:`alignmem.export.tmx.creation_date`), e.g. for inputs on an
+    object store."""
     started = time.perf_counter()
     base = Path(base)
     if settings.srclang and settings.srclang not in [d.lang for d in docs]:
@@ -203,7 +209,7 @@ def build_document(docs: Sequence[Document], base: str | os.PathLike[str], setti
     if not settings.align.force:
         check_pairs(figures, docs)
     naming = Naming(base.parent, stem_of(base))
-    tmx_files = memory_files(aligned, naming, settings, docs, base if exact_name else None)
+    tmx_files = memory_files(aligned, naming, settings, docs, base if exact_name else None, creationdate)
     extras = glossary_and_report(aligned, naming, settings)
     counts = tuple((d.lang, len(d.sentences)) for d in docs)
     linked = tuple((d.lang, sum(len(g.sentences[k]) for g in aligned.groups

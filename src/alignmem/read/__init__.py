@@ -44,8 +44,8 @@ from alignmem.text.script import (
     script_weights,
 )
 
-__all__ = ["MAX_FILE_BYTES", "READERS", "SIDES", "decode", "detect_language", "document_from_bytes",
-           "read_document", "read_documents"]
+__all__ = ["MAX_FILE_BYTES", "READERS", "SIDES", "check_bytes", "decode", "detect_language",
+           "document_from_bytes", "read_bytes", "read_document", "read_documents"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Sniffed in this order (XLIFF and TMX before HTML: all are XML); the last one takes any file no other
@@ -58,8 +58,8 @@ MIN_DECLARED_SHARE = 0.2
 
 
 def read_document(
-    path: str | Path, lang: str | None = None, encoding: str | None = None, presegmented: bool = False, *,
-    side: str | None = None, verify_lang: bool = True,
+    path: str | Path, lang: str | None = None, encoding: str | None = None, presegmented: bool = False,
+    data: bytes | None = None, *, side: str | None = None, verify_lang: bool = True,
 ) -> Document:
     """Read one document: paragraphs filled, sentences empty.
 
@@ -67,11 +67,13 @@ def read_document(
     becomes the document's tag); when None the language is detected. A text whose script contradicts
     ``lang`` is a :class:`LanguageError`, and so is one in another language of the script (French for
     English) unless ``verify_lang`` is False (the user's ``--lang`` overrides the check). ``side``
-    chooses the source or target side of a bilingual file (XLIFF, PO, TMX, CSV).
+    chooses the source or target side of a bilingual file (XLIFF, PO, TMX, CSV). ``data``: the file's
+    bytes when the caller has them already (e.g. read from an object store); ``path`` then only names
+    the document.
     """
     name = str(path)
-    return document_from_bytes(_read_bytes(name), name, lang, encoding, presegmented, side=side,
-                               verify_lang=verify_lang)
+    return document_from_bytes(read_bytes(name) if data is None else data, name, lang, encoding, presegmented,
+                               side=side, verify_lang=verify_lang)
 
 
 def document_from_bytes(
@@ -82,10 +84,7 @@ def document_from_bytes(
     if side is not None and side not in SIDES:
         raise InputError(f"unknown side {side!r} (known: {', '.join(SIDES)})")
     code = languages.get(lang).code if lang else None
-    if not data:
-        raise InputError("file is empty", name)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(_too_big(len(data)), name)
+    check_bytes(data, name)
     reader = choose(READERS, name, data)
     found = reader.read(data, name, ReadOptions(encoding, code, presegmented, side))
     if code:
@@ -104,12 +103,13 @@ def read_documents(
     langs: Sequence[str] | None = None,
     encoding: str | None = None,
     presegmented: bool = False,
+    data: Sequence[bytes] | None = None,
     *,
     side: str | None = None,
     verify_lang: bool = True,
 ) -> list[Document]:
     """Read the versions of one document, one per language: languages given (one per path) or detected
-    (see :func:`read_document` for ``side`` and ``verify_lang``)."""
+    (see :func:`read_document` for ``side``, ``verify_lang`` and ``data``, here one per path)."""
     codes: list[str | None] = [None] * len(paths)
     if langs is not None:
         if len(langs) != len(paths):
@@ -122,8 +122,9 @@ def read_documents(
             if code in internal[:i]:
                 raise LanguageError(f"language {code!r} given twice; give one file per language")
         codes = list(langs)
-    documents = [read_document(p, c, encoding, presegmented, side=side, verify_lang=verify_lang)
-                 for p, c in zip(paths, codes, strict=True)]
+    contents: Sequence[bytes | None] = data if data is not None else [None] * len(paths)
+    documents = [read_document(p, c, encoding, presegmented, d, side=side, verify_lang=verify_lang)
+                 for p, c, d in zip(paths, codes, contents, strict=True)]
     for i, doc in enumerate(documents):
         for other in documents[:i]:
             if other.lang == doc.lang:
@@ -135,7 +136,7 @@ def read_documents(
     return documents
 
 
-def _read_bytes(name: str) -> bytes:
+def read_bytes(name: str) -> bytes:
     """The file's bytes, refusing what is not a readable regular file or is over the size limit."""
     try:
         info = os.stat(name)
@@ -154,7 +155,14 @@ def _read_bytes(name: str) -> bytes:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {(exc.strerror or str(exc)).lower()}", name) from None
-    if len(data) > MAX_FILE_BYTES:  # grew since stat
+    return check_bytes(data, name)  # it may have grown since stat
+
+
+def check_bytes(data: bytes, name: str) -> bytes:
+    """``data`` if it is a readable document's size (not empty, not over the limit)."""
+    if not data:
+        raise InputError("file is empty", name)
+    if len(data) > MAX_FILE_BYTES:
         raise InputError(_too_big(len(data)), name)
     return data
 

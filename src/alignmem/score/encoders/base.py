@@ -42,9 +42,11 @@ class Encoder(ABC):
         if not texts:
             return out
         with self._lock:
-            missing = sorted({t for t in texts if t not in self._cache}, key=len)
+            missing = sorted({t for t in texts if t not in self._cache}, key=lambda t: (len(t), t))
             if missing:
-                # sorted by length so that batches hold texts of similar size
+                # sorted by length so that batches hold texts of similar size, then by text: a set's order
+                # changes with each process's string hashes, and an embedding changes in its last bits with
+                # the batch it is computed in, so the same document must give the same batches everywhere
                 for start in range(0, len(missing), self.batch_size):
                     batch = missing[start:start + self.batch_size]
                     vectors = np.asarray(self._encode([t if t.strip() else "." for t in batch]), np.float32)
