@@ -27,6 +27,7 @@ from alignmem.glossary.model import ACRONYM as T_ACRONYM
 from alignmem.glossary.model import FULL_FORM, SHORT_FORM, Entry, Example, Glossary, Term, rank_key
 from alignmem.glossary.rules import View, members, rejected, surface, without_possessive
 from alignmem.glossary.seed import merge_seed, read_glossary
+from alignmem.glossary.translit import russian_name
 from alignmem.langs import get
 from alignmem.model import TU
 
@@ -413,7 +414,7 @@ def _entry(
             if lang == "en":
                 text = without_possessive(text)
             if lang == "ru" and proper and pivot_st is not None and " " not in text:
-                text = guessed_name_form(text, display(pivot_st, codes[0], True))
+                text = guessed_name_form(text, display(pivot_st, codes[0], True), _usual_russian(d, full))
             if text.casefold() in seen:
                 continue
             seen.add(text.casefold())
@@ -421,6 +422,14 @@ def _entry(
             terms.append(Term(lang, text, kind, _pos(st, lang), st.freq))
     examples = _examples(d, full, groups, codes)
     return Entry("", tuple(terms), len(d.postings), round(_confidence(d), 4), examples)
+
+
+def _usual_russian(d: Draft, full: dict[str, dict]) -> str | None:
+    """How Russian usually writes the draft's Chinese name (a place: one word), when it has one."""
+    zh = d.keys.get("zh")
+    if not zh or zh[0] not in full.get("zh", {}):
+        return None
+    return russian_name(display(full["zh"][zh[0]], "zh", True))
 
 
 def _is_short(key: str, keys: list[str], lang: str) -> bool:
