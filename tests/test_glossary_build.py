@@ -109,3 +109,15 @@ def test_place_in_an_enumeration_counts_from_its_end():
     assert list_rank(en, "EAS", 0) is None  # last item: nothing follows
     assert same_list_place(en, zh, "BRICS", "金砖国家") == 1.0
     assert same_list_place(en, zh, "BRICS", "中俄印") == 0.0
+
+
+def test_progress_is_reported_to_the_end_and_does_not_change_the_glossary(glossary):
+    calls: list[tuple[int, int, str]] = []
+    again = build_glossary(fixture_tus(), ["en", "ru", "zh"], on_progress=lambda d, t, label: calls.append((d, t, label)))
+    assert again.entries == glossary.entries
+    stages = {label.split(" ")[0] for _, _, label in calls}
+    assert stages == {"terms", "equivalents"}
+    for stage in stages:
+        mine = [(d, t) for d, t, label in calls if label.startswith(stage)]
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine)  # never goes back
+        assert mine[-1][0] == mine[-1][1] > 0  # ends full

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from alignmem.cli.progress import ProgressBar
 from alignmem.errors import InputError
 from alignmem.export import GLOSSARY_FORMATS, Naming, write_glossary
 from alignmem.export.tmx import read_tmx
@@ -51,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
         langs = tuple(lang for lang in ("en", "ru", "zh") if lang in seen)
     if len(langs) < 2:
         raise InputError(f"{', '.join(args.tmx)}: need translation units in at least two languages")
-    glossary = build_glossary(tus, langs, seed=args.seed, settings=Settings(encoder=not args.no_encoder))
+    with ProgressBar(enabled=not args.quiet and not args.json) as bar:
+        glossary = build_glossary(tus, langs, seed=args.seed, settings=Settings(encoder=not args.no_encoder),
+                                  on_progress=bar)
     formats = GLOSSARY_FORMATS if args.format == "all" else (args.format,)
     output = Path(args.output)
     naming = Naming.from_output(output)

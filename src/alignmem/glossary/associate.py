@@ -99,6 +99,15 @@ def candidates_for(
     pivot: LangIndex, other: LangIndex, key: str, settings: AssocSettings
 ) -> list[tuple[str, int, float]]:
     """(other key, co-occurrences, Dice), best first; ties go to the longer phrase."""
+    cached = pivot.assoc_cache.get((other.lang, key))
+    if cached is None:
+        cached = pivot.assoc_cache[(other.lang, key)] = _candidates_for(pivot, other, key, settings)
+    return cached
+
+
+def _candidates_for(
+    pivot: LangIndex, other: LangIndex, key: str, settings: AssocSettings
+) -> list[tuple[str, int, float]]:
     fe, counts = cooccurrences(pivot, other, key)
     if not fe:
         return []
@@ -193,6 +202,12 @@ def list_rank(idx: LangIndex, key: str, g: int) -> int | None:
     """Place of a term in an enumeration, counted from its end ('the SCO, BRICS, RIC and EAS': BRICS is
     third from the end), which translations keep even when they reorder the sentence around the list.
     None when the term is not followed by list separators."""
+    if (key, g) not in idx.list_cache:
+        idx.list_cache[(key, g)] = _list_rank(idx, key, g)
+    return idx.list_cache[(key, g)]
+
+
+def _list_rank(idx: LangIndex, key: str, g: int) -> int | None:
     text = idx.texts[g] if g < len(idx.texts) else ""
     occ = next((c for c in idx.occurrences[g] if c.key == key), None)
     if occ is None or not text:

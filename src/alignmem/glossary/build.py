@@ -3,7 +3,7 @@ terms paired with their equivalents -> acronyms joined to full forms -> entries 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from alignmem import __version__
@@ -56,17 +56,22 @@ class Draft:
     postings: set[int]
 
 
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done), e.g. a cli ProgressBar
+
+
 def build_glossary(
-    tus: Sequence[TU], langs: Sequence[str], *, seed: str | None = None, settings: Settings | None = None
+    tus: Sequence[TU], langs: Sequence[str], *, seed: str | None = None, settings: Settings | None = None,
+    on_progress: Progress | None = None,
 ) -> Glossary:
     """Terms of the aligned groups ``tus`` and their equivalents in ``langs`` (the first is the pivot).
-    ``seed`` is a user glossary (TBX or CSV) merged in; its entries win."""
+    ``seed`` is a user glossary (TBX or CSV) merged in; its entries win. ``on_progress`` is told how far
+    the two long stages (reading the terms of each group, pairing each pivot term) have come."""
     settings = settings or Settings()
     codes = tuple(get(code).code for code in langs)
     groups = [tu for tu in tus if sum(1 for c in codes if tu.seg(c)) >= 2]
     entries: list[Entry] = []
     if groups:
-        entries = _extract(groups, codes, settings)
+        entries = _extract(groups, codes, settings, on_progress or _silent)
     if seed:
 
         entries = merge_seed(entries, read_glossary(seed, codes).entries, codes)
@@ -80,8 +85,22 @@ def _renumber(entry: Entry, n: int) -> Entry:
     return replace(entry, id=f"c{n}")
 
 
-def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> list[Entry]:
-    indexes = {lang: index_language(groups, lang) for lang in codes}
+def _silent(done: int, total: int, label: str) -> None:
+    return None
+
+
+PROGRESS_EVERY = 100  # report after this many groups or pivot terms
+
+
+def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings, on_progress: Progress) -> list[Entry]:
+    total = len(groups) * len(codes)
+    indexes = {}
+    for i, lang in enumerate(codes):
+        def seen(g: int, i: int = i, lang: str = lang) -> None:
+            on_progress(i * len(groups) + g, total, f"terms ({lang})")
+
+        indexes[lang] = index_language(groups, lang, seen)
+    on_progress(total, total, "terms")
     full = {lang: dict(idx.stats) for lang, idx in indexes.items()}  # before pruning, for acronym links
     for idx in indexes.values():
         dropped = closed_filter(idx)
@@ -97,7 +116,9 @@ def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> li
     _prepare_similarity(similarity, pivot, others, pivot_keys, a)
     group_words = [len((tu.seg(codes[0]) or "").split()) for tu in groups]
     drafts: list[Draft] = []
-    for key in pivot_keys:
+    for n, key in enumerate(pivot_keys):
+        if n % PROGRESS_EVERY == 0:
+            on_progress(n, len(pivot_keys), "equivalents")
         pairings = {}
         for other in others:
             p = choose(pivot, other, key, a, similarity, group_words)
@@ -106,6 +127,7 @@ def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> li
         draft = _draft(key, pivot, indexes, pairings, similarity, settings)
         if draft is not None:
             drafts.append(draft)
+    on_progress(len(pivot_keys), len(pivot_keys), "equivalents")
     drafts = _dedupe(drafts, codes)
     drafts = _join_acronyms(drafts, indexes, full, groups, codes)
     entries = _merge_same_terms([_entry(d, indexes, full, groups, codes) for d in drafts], codes[0])
