@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from alignmem.glossary.candidates import ACRONYM, NAME, STRONG_KINDS, TITLE, Candidate, get_extractor
+from alignmem.glossary.zhwords import glossary_tokenizer
 from alignmem.model import TU
 
 REPORT_EVERY = 100
@@ -64,7 +65,11 @@ class LangIndex:
 
 def index_language(tus: Sequence[TU], lang: str, on_group: Callable[[int], None] | None = None) -> LangIndex:
     """Candidates of every group in ``lang``; ``on_group(g)`` is called every :data:`REPORT_EVERY` groups."""
-    extractor = get_extractor(lang)
+    options = {}
+    if lang == "zh":
+        # words of this very text (中俄, 《俄罗斯报》) join jieba's dictionary, in a tokenizer of the glossary's own
+        options["tokenizer"] = glossary_tokenizer([tu.seg(lang) or "" for tu in tus])
+    extractor = get_extractor(lang, **options)
     stats: dict[str, TermStats] = {}
     occurrences: list[list[Candidate]] = []
     present: list[bool] = []

@@ -48,6 +48,8 @@ def ru_nominative(phrase: str) -> str:
     """'Шанхайской организации сотрудничества' -> 'Шанхайская организация сотрудничества': the head noun
     and the adjectives before it go to the nominative (number kept); the genitive tail stays as it is."""
 
+    if phrase.startswith("«") and phrase.endswith("»") and " " in phrase:
+        return f"«{ru_nominative(phrase[1:-1])}»"  # a name in quotes inflects too: «Российской газете»
     words = phrase.split(" ")
     head = None
     for i, w in enumerate(words):
