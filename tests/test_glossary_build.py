@@ -109,3 +109,29 @@ def test_place_in_an_enumeration_counts_from_its_end():
     assert list_rank(en, "EAS", 0) is None  # last item: nothing follows
     assert same_list_place(en, zh, "BRICS", "金砖国家") == 1.0
     assert same_list_place(en, zh, "BRICS", "中俄印") == 0.0
+
+
+def test_progress_is_reported_to_the_end_and_does_not_change_the_glossary(glossary):
+    calls: list[tuple[int, int, str]] = []
+    again = build_glossary(fixture_tus(), ["en", "ru", "zh"], on_progress=lambda d, t, label: calls.append((d, t, label)))
+    assert again.entries == glossary.entries
+    stages = {label.split(" ")[0] for _, _, label in calls}
+    assert stages == {"terms", "equivalents"}
+    for stage in stages:
+        mine = [(d, t) for d, t, label in calls if label.startswith(stage)]
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine)  # never goes back
+        assert mine[-1][0] == mine[-1][1] > 0  # ends full
+
+
+def test_an_acronym_answers_the_name_not_its_head_word():
+    """组织 'organisation' is in every group holding SCO (inside 上合组织 and 亚太经合组织), the name only in
+    two: the name is the equivalent (regression on the article, where 组织 was chosen)."""
+    rows = [
+        ("We work at the UN, the SCO and APEC.", "Мы работаем в ООН, ШОС и АТЭС.", "我们在联合国、上合组织和亚太经合组织开展合作。"),
+        ("The SCO members met in June.", "Члены ШОС встретились в июне.", "上合组织成员国六月举行会晤。"),
+        ("It helped to shape the SCO and BRICS.", "Он помог сформировать ШОС и БРИКС.", "它为上海合作组织、金砖国家作出了贡献。"),
+        ("Trade grew in June.", "Торговля выросла в июне.", "六月贸易增长。"),
+    ]
+    tus = [TU(f"sco:{i}", (("en", en), ("ru", ru), ("zh", zh))) for i, (en, ru, zh) in enumerate(rows)]
+    e = entry_with(build_glossary(tus, ["en", "ru", "zh"]), "en", "SCO")
+    assert texts(e, "zh")[0] in ("上合组织", "上海合作组织")

@@ -88,6 +88,13 @@ def test_chinese_name_may_hold_a_conjunction():
     assert "联合国贸易和发展会议" in keys("zh", "他出席了联合国贸易和发展会议。")
 
 
+def test_a_verb_ending_like_a_name_head_ends_no_name():
+    """签署 'sign' ends in 署 (as 开发署 does): the clause before it is no name (regression on the article)."""
+    found = keys("zh", "二十年前，普京总统和江泽民主席签署了条约。")
+    assert not [k for k in found if k.endswith("签署")]
+    assert "普京总统" in found
+
+
 @pytest.mark.parametrize(
     ("acronym", "full", "loose", "expected"),
     [

@@ -78,7 +78,76 @@ def test_tbx_is_valid_against_the_core_dtd_and_ordered(written):
     tig = entry.find("langSet/tig")
     assert [c.tag for c in tig][:3] == ["term", "termNote", "termNote"]
     assert all(el.get("type") for el in root.iter("termNote", "descrip", "admin"))
-    assert tig.find("descrip[@type='context']").text == "The SCO held its summit."
+    assert tig.find("descripGrp/descrip[@type='context']").text == "The SCO held its summit."
+    assert tig.find("descripGrp/admin[@type='source']").text == "d:1"  # the TU the example comes from
+
+
+# ISO 12620 data categories a TBX v2 (TBX-Default) file may use, per element: ours are among them and none is
+# a private 'x-' category.
+TBX2_TYPES = {
+    "termNote": {"termType", "partOfSpeech", "grammaticalGender", "administrativeStatus", "geographicalUsage"},
+    "descrip": {"context", "definition", "subjectField", "reliabilityCode"},
+    "admin": {"source", "sourceIdentifier", "customerSubset", "projectSubset", "entrySource"},
+}
+
+
+def test_tbx2_uses_standard_data_categories_only(written):
+    folder, _ = written
+    root = etree.parse(str(folder / "doc.glossary.tbx")).getroot()
+    for element, allowed in TBX2_TYPES.items():
+        used = {el.get("type") for el in root.iter(element)}
+        assert used <= allowed, (element, used - allowed)
+    assert not [el for el in root.iter() if isinstance(el.tag, str) and (el.get("type") or "").startswith("x-")]
+    entry = root.find("text/body/termEntry")
+    assert entry.find("descrip[@type='reliabilityCode']").text == "9"  # confidence 0.91 on a 1-10 scale
+    assert entry.find("note").text == "confidence 0.91; frequency 5; extracted"
+    assert [n.text for n in entry.findall("langSet/tig/note")][:2] == ["frequency 3", "frequency 2"]
+
+
+# TBX-Basic (v3, DCA style), written out in our words from its definition: which data category each element
+# may carry, the picklists, and where a category may stand.
+TBX_NS = "{urn:iso:std:iso:30042:ed-2}"
+BASIC_TYPES = {
+    "admin": {"customerSubset", "projectSubset", "source"},
+    "descrip": {"subjectField", "context", "definition"},
+    "termNote": {"administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender", "termLocation",
+                 "termType"},
+}
+BASIC_PICKLISTS = {
+    "partOfSpeech": {"adjective", "noun", "other", "verb", "adverb"},
+    "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
+}
+
+
+def _local(el) -> str:
+    return etree.QName(el).localname
+
+
+def test_tbx3_keeps_the_tbx_basic_rules():
+    root = etree.fromstring(TBX3().dumps(sample()))
+    assert root.get("type") == "TBX-Basic" and root.get("style") == "dca"
+    assert all(isinstance(el.tag, str) and el.tag.startswith(TBX_NS) for el in root.iter())  # DCA: no other namespace
+    for el in root.iter():
+        kind = el.get("type")
+        if _local(el) in BASIC_TYPES:
+            assert kind in BASIC_TYPES[_local(el)], (_local(el), kind)
+        if _local(el) == "termNote":
+            assert _local(el.getparent()) == "termSec"  # termNotes only at the term level
+            if kind in BASIC_PICKLISTS:
+                assert el.text in BASIC_PICKLISTS[kind], (kind, el.text)
+        if _local(el) == "descrip" and kind == "context":
+            holder = el.getparent()
+            assert _local(holder) == "termSec" or (_local(holder) == "descripGrp"
+                                                   and _local(holder.getparent()) == "termSec")
+        if _local(el) == "admin" and kind == "source":
+            assert _local(el.getparent()) in ("conceptEntry", "langSec", "termSec", "descripGrp")
+    # the core structure: each termSec is term, then its termNotes, then the rest
+    for ts in root.iter(TBX_NS + "termSec"):
+        names = [_local(c) for c in ts]
+        notes = [i for i, n in enumerate(names) if n == "termNote"]
+        assert names[0] == "term" and notes == list(range(1, len(notes) + 1))
+    pos = {el.text for el in root.iter(TBX_NS + "termNote") if el.get("type") == "partOfSpeech"}
+    assert pos == {"noun"}  # the proper nouns of the sample are nouns in TBX-Basic's picklist
 
 
 def test_tbx_reads_back(written):
@@ -90,6 +159,8 @@ def test_tbx_reads_back(written):
             (t.lang, t.text, t.kind) for t in b.terms]
         assert b.confidence == pytest.approx(a.confidence) and b.frequency == a.frequency
     assert back.entries[0].example("ru").text == "Саммит ШОС прошел."
+    assert back.entries[0].example("ru").tuid == "d:1"
+    assert [t.frequency for t in back.entries[0].terms] == [3, 2, 3, 2, 2, 2]
 
 
 def test_tbx3_is_tbx_basic_and_reads_back(tmp_path):

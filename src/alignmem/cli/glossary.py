@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from alignmem.cli.progress import ProgressBar
 from alignmem.errors import InputError
 from alignmem.export import GLOSSARY_FORMATS, Naming, exported, write_glossary
 from alignmem.export.tmx import read_tmx
@@ -57,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     if len(langs) < 2:
         raise InputError(f"{', '.join(args.tmx)}: need translation units in at least two languages")
     seed = read_glossary(args.seed, langs) if args.seed else None
-    glossary = build_glossary(tus, langs, seed=seed, settings=Settings(encoder=not args.no_encoder))
+    with ProgressBar(enabled=not args.quiet and not args.json) as bar:
+        glossary = build_glossary(tus, langs, seed=seed, settings=Settings(encoder=not args.no_encoder),
+                                  on_progress=bar)
     formats = GLOSSARY_FORMATS if args.format == "all" else (args.format,)
     naming = Naming.from_output(output)
     paths = write_glossary(glossary, naming, formats, output=output if len(formats) == 1 else None, codes=codes)

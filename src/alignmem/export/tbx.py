@@ -1,5 +1,15 @@
 """Glossaries as TBX: v2 (ISO 30042:2008, ``<martif>`` without a namespace, what OmegaT reads) and v3
-(ISO 30042:2019, TBX-Basic dialect)."""
+(ISO 30042:2019, TBX-Basic dialect, DCA style).
+
+Only standard data categories are written, none of our own (``x-``) ones:
+
+- the entry's reliability as ISO 12620 ``reliabilityCode`` (1-10, TBX v2 only: TBX-Basic has no such
+  category) and its exact confidence, frequency and origin in the entry's ``<note>``;
+- ``termType`` (fullForm / acronym / shortForm) and ``partOfSpeech`` per term. TBX-Basic v3 allows only
+  adjective, noun, verb, adverb and other, so a proper noun is written there as ``noun``;
+- the example sentence as ``descrip type="context"`` in a ``descripGrp`` whose ``admin type="source"`` is
+  the TU it comes from (TBX-Basic's own pattern), and the term's frequency in the term's ``<note>``.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +21,7 @@ from lxml import etree
 from alignmem import TOOL_NAME, __version__
 from alignmem.export.base import Built, Format, Naming
 from alignmem.export.termentries import stats_note
-from alignmem.glossary.model import Entry, Glossary
+from alignmem.glossary.model import Entry, Example, Glossary, Term
 from alignmem.io.xml import XML_LANG
 from alignmem.text.space import one_line
 
@@ -44,9 +54,7 @@ class TBX2(Format):
     def _entry(self, entry: Entry, langs: Sequence[str], codes: Mapping[str, str]):
         node = etree.Element("termEntry", id=entry.id)
         # concept-level information first, then the language sections (the DTD's order)
-        etree.SubElement(node, "admin", type="x-confidence").text = f"{entry.confidence:.4f}"
-        etree.SubElement(node, "admin", type="x-frequency").text = str(entry.frequency)
-        etree.SubElement(node, "admin", type="x-origin").text = entry.origin
+        etree.SubElement(node, "descrip", type="reliabilityCode").text = str(reliability_code(entry.confidence))
         etree.SubElement(node, "note").text = stats_note(entry)
         for lang in langs:
             terms = entry.terms_of(lang)
@@ -56,16 +64,41 @@ class TBX2(Format):
             example = entry.example(lang)
             for i, term in enumerate(terms):
                 tig = etree.SubElement(lang_set, "tig")
-                etree.SubElement(tig, "term").text = one_line(term.text)
-                etree.SubElement(tig, "termNote", type="termType").text = term.kind
-                if term.pos:
-                    etree.SubElement(tig, "termNote", type="partOfSpeech").text = term.pos
-                if i == 0 and example is not None:
-                    etree.SubElement(tig, "descrip", type="context").text = one_line(example.text)
-                    etree.SubElement(tig, "admin", type="x-tuid").text = one_line(example.tuid)
-                if term.frequency:
-                    etree.SubElement(tig, "admin", type="x-frequency").text = str(term.frequency)
+                _term_parts(tig, "", term, example if i == 0 else None, term.pos)
         return node
+
+
+def reliability_code(confidence: float) -> int:
+    """ISO 12620 reliabilityCode: 1 (least reliable) to 10 (most), from the confidence in [0, 1]."""
+    return max(1, min(10, round(confidence * 10)))
+
+
+def _term_parts(holder, ns: str, term: Term, example: Example | None, pos: str | None) -> None:
+    """term, its termNotes, then the example (context + its TU as source) and the term's frequency."""
+    etree.SubElement(holder, ns + "term").text = one_line(term.text)
+    etree.SubElement(holder, ns + "termNote", type="termType").text = term.kind
+    if pos:
+        etree.SubElement(holder, ns + "termNote", type="partOfSpeech").text = pos
+    if example is not None:
+        group = etree.SubElement(holder, ns + "descripGrp")
+        etree.SubElement(group, ns + "descrip", type="context").text = one_line(example.text)
+        if example.tuid:
+            etree.SubElement(group, ns + "admin", type="source").text = one_line(example.tuid)
+    if term.frequency:
+        etree.SubElement(holder, ns + "note").text = f"frequency {term.frequency}"
+
+
+# TBX-Basic v3's partOfSpeech picklist (ISO 12620 values it keeps); anything else is written as 'other',
+# a proper noun as 'noun'.
+TBX_BASIC_POS = ("adjective", "noun", "verb", "adverb", "other")
+
+
+def basic_pos(pos: str | None) -> str | None:
+    if pos is None:
+        return None
+    if pos == "properNoun":
+        return "noun"
+    return pos if pos in TBX_BASIC_POS else "other"
 
 
 class TBX3(Format):
@@ -85,6 +118,8 @@ class TBX3(Format):
             nsmap={None: TBX3_NS},
         )
         file_desc = etree.SubElement(etree.SubElement(root, ns + "tbxHeader"), ns + "fileDesc")
+        title = etree.SubElement(etree.SubElement(file_desc, ns + "titleStmt"), ns + "title")
+        title.text = f"{TOOL_NAME} glossary ({', '.join(codes.values())})"
         etree.SubElement(etree.SubElement(file_desc, ns + "sourceDesc"), ns + "p").text = (
             f"{TOOL_NAME} {__version__}; {glossary.signature}"
         )
@@ -100,10 +135,5 @@ class TBX3(Format):
                 example = entry.example(lang)
                 for i, term in enumerate(terms):
                     ts = etree.SubElement(sec, ns + "termSec")
-                    etree.SubElement(ts, ns + "term").text = one_line(term.text)
-                    etree.SubElement(ts, ns + "termNote", type="termType").text = term.kind
-                    if term.pos:
-                        etree.SubElement(ts, ns + "termNote", type="partOfSpeech").text = term.pos
-                    if i == 0 and example is not None:
-                        etree.SubElement(ts, ns + "descrip", type="context").text = one_line(example.text)
+                    _term_parts(ts, ns, term, example if i == 0 else None, basic_pos(term.pos))
         return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)

@@ -99,6 +99,15 @@ def candidates_for(
     pivot: LangIndex, other: LangIndex, key: str, settings: AssocSettings
 ) -> list[tuple[str, int, float]]:
     """(other key, co-occurrences, Dice), best first; ties go to the longer phrase."""
+    cached = pivot.assoc_cache.get((other.lang, key))
+    if cached is None:
+        cached = pivot.assoc_cache[(other.lang, key)] = _candidates_for(pivot, other, key, settings)
+    return cached
+
+
+def _candidates_for(
+    pivot: LangIndex, other: LangIndex, key: str, settings: AssocSettings
+) -> list[tuple[str, int, float]]:
     fe, counts = cooccurrences(pivot, other, key)
     if not fe:
         return []
@@ -124,6 +133,9 @@ def candidates_for(
     scored.sort(key=rank)
     return scored[: settings.top_k]
 
+
+# A common word of the other language that the options show only as part of a name is no name's equivalent.
+INSIDE_A_NAME = 0.75
 
 # Characters of a term per character of its English equivalent (rough, for the length prior).
 LENGTH_RATIO = {"en": 1.0, "ru": 1.1, "zh": 0.3}
@@ -193,6 +205,12 @@ def list_rank(idx: LangIndex, key: str, g: int) -> int | None:
     """Place of a term in an enumeration, counted from its end ('the SCO, BRICS, RIC and EAS': BRICS is
     third from the end), which translations keep even when they reorder the sentence around the list.
     None when the term is not followed by list separators."""
+    if (key, g) not in idx.list_cache:
+        idx.list_cache[(key, g)] = _list_rank(idx, key, g)
+    return idx.list_cache[(key, g)]
+
+
+def _list_rank(idx: LangIndex, key: str, g: int) -> int | None:
     text = idx.texts[g] if g < len(idx.texts) else ""
     occ = next((c for c in idx.occurrences[g] if c.key == key), None)
     if occ is None or not text:
@@ -254,6 +272,9 @@ def choose(
         score = dice * (0.35 + 0.65 * sim)
         if tgt_st.kind == "title" and src_st.kind in ("name", "acronym"):
             score *= 1.1  # a name in 《》 is marked as a name by the text itself
+        if src_st.kind in ("name", "acronym") and tgt_st.kind not in strong and any(
+                tgt in name and tgt != name for name in names_of(options, other)):
+            score *= INSIDE_A_NAME  # 组织 'organisation' counted inside 上合组织: the head word, not the name
         scored.append(Pairing(key, tgt, c, dice, sim, score))
     if not scored:
         return None
@@ -271,6 +292,10 @@ def choose(
         ):
             return None
     return best
+
+
+def names_of(options: list[tuple[str, int, float]], other: LangIndex) -> list[str]:
+    return [t for t, _, _ in options if other.stats[t].kind in ("name", "acronym", "title")]
 
 
 def kind_bonus(a: TermStats, b: TermStats, a_text: str, b_text: str) -> float:

@@ -3,7 +3,7 @@ terms paired with their equivalents -> acronyms joined to full forms -> entries 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from alignmem import __version__
@@ -27,6 +27,7 @@ from alignmem.glossary.model import ACRONYM as T_ACRONYM
 from alignmem.glossary.model import FULL_FORM, SHORT_FORM, Entry, Example, Glossary, Term, rank_key
 from alignmem.glossary.rules import View, members, rejected, surface, without_possessive
 from alignmem.glossary.seed import merge_seed, read_glossary
+from alignmem.glossary.translit import russian_name
 from alignmem.langs import get
 from alignmem.model import TU
 
@@ -55,19 +56,24 @@ class Draft:
     postings: set[int]
 
 
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done), e.g. a cli ProgressBar
+
+
 def build_glossary(
     tus: Sequence[TU], langs: Sequence[str], *, seed: str | Glossary | None = None,
-    settings: Settings | None = None,
+    settings: Settings | None = None, on_progress: Progress | None = None,
 ) -> Glossary:
     """Terms of the aligned groups ``tus`` and their equivalents in ``langs`` (the first is the pivot).
-    ``seed`` is a user glossary (a TBX or CSV file, or one already read) merged in; its entries win."""
+    ``seed`` is a user glossary (a TBX or CSV file, or one already read) merged in; its entries win.
+    ``on_progress`` is told how far the two long stages (reading the terms of each group, pairing each
+    pivot term) have come."""
     settings = settings or Settings()
     codes = tuple(get(code).code for code in langs)
     user = read_glossary(seed, codes) if isinstance(seed, str) else seed  # a bad file is said before work
     groups = [tu for tu in tus if sum(1 for c in codes if tu.seg(c)) >= 2]
     entries: list[Entry] = []
     if groups:
-        entries = _extract(groups, codes, settings)
+        entries = _extract(groups, codes, settings, on_progress or _silent)
     if user is not None:
         entries = merge_seed(entries, user.entries, codes)
     entries.sort(key=rank_key)
@@ -80,8 +86,22 @@ def _renumber(entry: Entry, n: int) -> Entry:
     return replace(entry, id=f"c{n}")
 
 
-def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> list[Entry]:
-    indexes = {lang: index_language(groups, lang) for lang in codes}
+def _silent(done: int, total: int, label: str) -> None:
+    return None
+
+
+PROGRESS_EVERY = 100  # report after this many groups or pivot terms
+
+
+def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings, on_progress: Progress) -> list[Entry]:
+    total = len(groups) * len(codes)
+    indexes = {}
+    for i, lang in enumerate(codes):
+        def seen(g: int, i: int = i, lang: str = lang) -> None:
+            on_progress(i * len(groups) + g, total, f"terms ({lang})")
+
+        indexes[lang] = index_language(groups, lang, seen)
+    on_progress(total, total, "terms")
     full = {lang: dict(idx.stats) for lang, idx in indexes.items()}  # before pruning, for acronym links
     for idx in indexes.values():
         dropped = closed_filter(idx)
@@ -97,7 +117,9 @@ def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> li
     _prepare_similarity(similarity, pivot, others, pivot_keys, a)
     group_words = [len((tu.seg(codes[0]) or "").split()) for tu in groups]
     drafts: list[Draft] = []
-    for key in pivot_keys:
+    for n, key in enumerate(pivot_keys):
+        if n % PROGRESS_EVERY == 0:
+            on_progress(n, len(pivot_keys), "equivalents")
         pairings = {}
         for other in others:
             p = choose(pivot, other, key, a, similarity, group_words)
@@ -106,6 +128,7 @@ def _extract(groups: list[TU], codes: tuple[str, ...], settings: Settings) -> li
         draft = _draft(key, pivot, indexes, pairings, similarity, settings)
         if draft is not None:
             drafts.append(draft)
+    on_progress(len(pivot_keys), len(pivot_keys), "equivalents")
     drafts = _dedupe(drafts, codes)
     drafts = _join_acronyms(drafts, indexes, full, groups, codes)
     entries = _merge_same_terms([_entry(d, indexes, full, groups, codes) for d in drafts], codes[0])
@@ -414,7 +437,7 @@ def _entry(
             if lang == "en":
                 text = without_possessive(text)
             if lang == "ru" and proper and pivot_st is not None and " " not in text:
-                text = guessed_name_form(text, display(pivot_st, codes[0], True))
+                text = guessed_name_form(text, display(pivot_st, codes[0], True), _usual_russian(d, full))
             if text.casefold() in seen:
                 continue
             seen.add(text.casefold())
@@ -422,6 +445,14 @@ def _entry(
             terms.append(Term(lang, text, kind, _pos(st, lang), st.freq))
     examples = _examples(d, full, groups, codes)
     return Entry("", tuple(terms), len(d.postings), round(_confidence(d), 4), examples)
+
+
+def _usual_russian(d: Draft, full: dict[str, dict]) -> str | None:
+    """How Russian usually writes the draft's Chinese name (a place: one word), when it has one."""
+    zh = d.keys.get("zh")
+    if not zh or zh[0] not in full.get("zh", {}):
+        return None
+    return russian_name(display(full["zh"][zh[0]], "zh", True))
 
 
 def _is_short(key: str, keys: list[str], lang: str) -> bool:

@@ -14,7 +14,7 @@ for English, lemmas for Russian, the characters for Chinese), the surface span, 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -429,7 +429,7 @@ class RussianExtractor(Extractor):
 
 ZH_STOP = _words("""的 了 和 与 及 或 在 是 对 为 将 等 也 并 其 这 该 以 于 由 从 向 把 被 而 之 所 就 都 但 又 还 则 即 各 有 无 不
     没有 以及 并且 或者 但是 因为 所以 这些 那些 这个 那个 我们 他们 它们 你们 其中 已经 进行 通过 关于 根据 按照 为了
-    以便 以来 以后 以前 之间 之后 之前 同时 方面 问题 情况 一个 一些 所有 任何 其他 以上 以下 如何 如果 因此 此外 包括
+    以便 以来 以后 以前 之间 之后 之前 同时 方面 问题 情况 两国 双方 一个 一些 所有 任何 其他 以上 以下 如何 如果 因此 此外 包括
     以及 可以 应该 应当 必须 能够 需要 继续 表示 认为 指出 提出 尤其 非常 重要 主要 有关 相关 我 你 他 她 它 此
     上 下 中 内 外 后 前 时 年 月 日 个 次 项 名 位 份 号 第""") - {"有"}  # 有组织犯罪 starts with 有
 # Heads of names of organisations, initiatives, treaties: such compounds may be long.
@@ -453,22 +453,45 @@ _HAN = regex.compile(r"^\p{Han}+$")
 _LATIN_ACR = regex.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
 
+# Tags of names (places, persons, organisations, other proper nouns): a verb before one governs it as its
+# object (解放中国东北 'liberate Northeast China', 庆祝伟大卫国战争胜利 'celebrate the victory in the Great
+# Patriotic War'), so a span from that verb to past the name is a clause, not a term.
+ZH_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt"})
+
+
+def _zh_head(word: str, tag: str) -> bool:
+    """Whether ``word`` ends a name as its head (上海合作组织, 开发署); a verb that only ends like one
+    (签署 'sign', 计划 used as 'plan to') heads nothing."""
+    return word.endswith(ZH_NAME_HEADS) and (tag != "v" or word in ZH_NAME_HEADS)
+
+
 class ChineseExtractor(Extractor):
     lang = "zh"
     joiner = ""
     max_words = 4
     max_name_words = 8
 
+    def __init__(self, tokenizer: Any = None):
+        self.tokenizer = tokenizer  # a jieba Tokenizer of the glossary's own (see glossary.zhwords), or jieba's
+
+    def _tokens(self, text: str) -> list[tuple[str, int, int]]:
+        if self.tokenizer is None:
+            return zh_tokens(text)
+        return [(w, s, e) for w, s, e in self.tokenizer.tokenize(text)]
+
     def extract(self, text: str) -> list[Candidate]:
 
-        tokens = zh_tokens(text)
+        tokens = self._tokens(text)
         out: list[Candidate] = []
         for m in _TITLE.finditer(text):
             inner = m.group(1).strip()
             if inner:
                 out.append(Candidate(inner, (inner,), inner, m.start(1), m.end(1), TITLE))
         for m in _ZH_QUOTED_NAME.finditer(text):
-            # “一带一路”倡议, “西伯利亚力量”天然气管道: the quoted name and what it names
+            # “一带一路”倡议, “西伯利亚力量”天然气管道: the quoted name and what it names; not a verb that only
+            # ends like a head (“大条约”签署 'the Grand Treaty signed': 署 as in 开发署)
+            if zh_tag(m.group(2)) == "v" and m.group(2) not in ZH_NAME_HEADS:
+                continue
             key = m.group(1) + m.group(2)
             out.append(Candidate(key, (m.group(1), m.group(2)), key, m.start(), m.end(), NAME))
         for word, start, end in tokens:
@@ -497,15 +520,19 @@ class ChineseExtractor(Extractor):
                 size = b - a + 1
                 if wb in ZH_STOP or (size == 1 and len(wb) < 2):
                     continue
-                if tags[b] in ZH_NOT_LAST and not wb.endswith(ZH_NAME_HEADS):
+                if tags[a] == "v" and b > a and tags[b] in ZH_NAME_TAGS:
+                    break  # 解放中国东北: a verb and its object
+                if b > a and tags[b] == "vn" and (tags[b - 1] == "ns" or tokens[b - 1][0].endswith("地区")):
+                    continue  # 俄罗斯北极地区投产 'put into operation in the Russian Arctic' does not end a term
+                    # there (a place and an event); 上海合作组织 goes on past 合作
+                heads = _zh_head(wb, tags[b])
+                if tags[b] in ZH_NOT_LAST and not heads:
                     continue  # 解放中国东北作出, 两国元首确定: the verb of the clause, not part of the term
                 key = "".join(w for w, _, _ in tokens[a : b + 1])
-                if (size > self.max_words or self._has_conjunction(tokens, a, b)) and not key.endswith(
-                    ZH_NAME_HEADS
-                ):
+                if (size > self.max_words or self._has_conjunction(tokens, a, b)) and not heads:
                     continue
                 parts = tuple(w for w, _, _ in tokens[a : b + 1])
-                kind = NAME if key.endswith(ZH_NAME_HEADS) and size > 1 else WORD if size == 1 else PHRASE
+                kind = NAME if heads and size > 1 else WORD if size == 1 else PHRASE
                 out.append(Candidate(key, parts, key, tokens[a][1], tokens[b][2], kind))
         return out
 
@@ -518,7 +545,7 @@ class ChineseExtractor(Extractor):
         for w, _, _ in tokens[k + 1 : k + 5]:
             if not _HAN.match(w) or (w in ZH_STOP and w not in ZH_INNER_OK):
                 return False
-            if w.endswith(ZH_NAME_HEADS):
+            if _zh_head(w, zh_tag(w)):
                 return True
         return False
 
@@ -530,9 +557,10 @@ EXTRACTORS: dict[str, type[Extractor]] = {
 }
 
 
-def get_extractor(lang: str) -> Extractor:
+def get_extractor(lang: str, **options: Any) -> Extractor:
+    """The extractor of ``lang``; ``options`` go to its constructor (the Chinese one takes a tokenizer)."""
     try:
-        return EXTRACTORS[lang]()
+        return EXTRACTORS[lang](**options)
     except KeyError:
         known = ", ".join(sorted(EXTRACTORS))
         raise LanguageError(f"no term extractor for language {lang!r} (known: {known})") from None

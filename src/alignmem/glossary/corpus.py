@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from alignmem.glossary.candidates import ACRONYM, NAME, STRONG_KINDS, TITLE, Candidate, get_extractor
+from alignmem.glossary.zhwords import glossary_tokenizer
 from alignmem.model import TU
+
+REPORT_EVERY = 100
 
 
 @dataclass
@@ -54,16 +57,27 @@ class LangIndex:
     present: list[bool]  # the group has a segment in this language
     occurrences: list[list[Candidate]]  # per group: raw candidates (for examples and acronym rules)
     texts: list[str] = field(default_factory=list)  # per group: the segment
+    # association results asked for more than once in a build (pairing, then the mutual check), by
+    # (other language, key); and places in enumerations, by (key, group)
+    assoc_cache: dict[tuple[str, str], list] = field(default_factory=dict)
+    list_cache: dict[tuple[str, int], int | None] = field(default_factory=dict)
 
 
-def index_language(tus: Sequence[TU], lang: str) -> LangIndex:
-    extractor = get_extractor(lang)
+def index_language(tus: Sequence[TU], lang: str, on_group: Callable[[int], None] | None = None) -> LangIndex:
+    """Candidates of every group in ``lang``; ``on_group(g)`` is called every :data:`REPORT_EVERY` groups."""
+    options = {}
+    if lang == "zh":
+        # words of this very text (中俄, 《俄罗斯报》) join jieba's dictionary, in a tokenizer of the glossary's own
+        options["tokenizer"] = glossary_tokenizer([tu.seg(lang) or "" for tu in tus])
+    extractor = get_extractor(lang, **options)
     stats: dict[str, TermStats] = {}
     occurrences: list[list[Candidate]] = []
     present: list[bool] = []
     capital_inside: set[str] = set()  # words seen capitalised away from a sentence start
     lowercase: set[str] = set()  # words seen written in lowercase (so a capital may be the sentence's)
-    for tu in tus:
+    for g, tu in enumerate(tus):
+        if on_group is not None and g % REPORT_EVERY == 0:
+            on_group(g)
         text = tu.seg(lang)
         present.append(bool(text))
         cands = extractor.extract(text) if text else []

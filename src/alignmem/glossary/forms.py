@@ -48,6 +48,8 @@ def ru_nominative(phrase: str) -> str:
     """'Шанхайской организации сотрудничества' -> 'Шанхайская организация сотрудничества': the head noun
     and the adjectives before it go to the nominative (number kept); the genitive tail stays as it is."""
 
+    if phrase.startswith("«") and phrase.endswith("»") and " " in phrase:
+        return f"«{ru_nominative(phrase[1:-1])}»"  # a name in quotes inflects too: «Российской газете»
     words = phrase.split(" ")
     head = None
     for i, w in enumerate(words):
@@ -101,13 +103,17 @@ def _common_word(word: str, lang: str) -> bool:
     return not any(g in parses[0].tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
 
 
-def guessed_name_form(word: str, pivot: str) -> str:
+def guessed_name_form(word: str, pivot: str, expected: str | None = None) -> str:
     """A foreign name pymorphy3 does not know is read as a feminine noun in the nominative ('Дарфура');
     among its readings' normal forms, the one that sounds most like the name in the pivot language
-    ('Darfur' -> 'Дарфур') is the dictionary form."""
+    ('Darfur' -> 'Дарфур') is the dictionary form. ``expected`` is the name as Russian usually writes it
+    (from the Chinese term: 深圳 -> Шэньчжэнь): when ``word`` is one of its case forms, it is the answer
+    («в Шэньчжэне» -> Шэньчжэнь, which the ending rules would cut to Шэньчжэн)."""
 
     if word.isupper() and len(word) > 1:
         return word  # АСЕАН, ООН: acronyms do not inflect (pymorphy3 would read АСЕАН as a plural)
+    if expected and " " not in expected and word.lower() in case_forms(expected.lower()):
+        return _keep_case(word, expected.lower())
     parses = ru_parses(word.lower())
     if not parses or parses[0].is_known:
         return word
@@ -116,3 +122,20 @@ def guessed_name_form(word: str, pivot: str) -> str:
                               - {word})
     best = max(options, key=lambda o: (name_similarity(pivot, o), o == word))
     return best
+
+
+# Endings of the singular cases of a foreign name by its last letter (Шэньчжэнь: -я -ю -ем -е; Харбин: -а -у
+# -ом -е); a name ending in another vowel (Макао, Сочи) does not inflect.
+_CASE_ENDINGS = {"ь": ("ь", "я", "ю", "ем", "е", "и"), "й": ("й", "я", "ю", "ем", "е"), "а": ("а", "ы", "е", "у", "ой"),
+                 "я": ("я", "и", "е", "ю", "ей")}
+_HARD = ("", "а", "у", "ом", "е", "ы")
+
+
+def case_forms(nominative: str) -> set[str]:
+    """The singular case forms of a foreign name in Russian (lowercase)."""
+    last = nominative[-1:]
+    if last in _CASE_ENDINGS:
+        return {nominative[:-1] + e for e in _CASE_ENDINGS[last]}
+    if last in "оеиуыэюё":
+        return {nominative}
+    return {nominative + e for e in _HARD}

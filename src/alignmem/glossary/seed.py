@@ -137,15 +137,19 @@ def _tbx_term(holder, lang: str) -> tuple[Term | None, Example | None]:
             pos = value or None
         elif name == "descrip" and el.get("type") == "context":
             context = value
-        elif name == "admin" and el.get("type") == "x-tuid":
-            tuid = value
+        elif name == "admin" and (el.get("type") == "x-tuid" or (
+                el.get("type") == "source" and _local(el.getparent()) == "descripGrp")):
+            tuid = value  # the TU of the example (x-tuid in files written before TBX-Basic categories)
         elif name == "admin" and el.get("type") == "x-frequency":
             freq = int(value) if value.isdigit() else 0
+        elif name == "note" and (m := _TERM_FREQUENCY.fullmatch(value)):
+            freq = int(m.group(1))
     term = Term(lang, text, kind, pos, freq) if text else None
     example = Example(lang, tuid, context) if context else None
     return term, example
 
 
+_TERM_FREQUENCY = re.compile(r"frequency (\d+)")
 _STATS = re.compile(r"confidence ([0-9.]+); frequency (\d+); (extracted|seed)")
 _SYNONYM = re.compile(r"([A-Za-z_-]+): ([^,;]+?) \((\w+)\)")
 
