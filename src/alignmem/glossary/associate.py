@@ -134,7 +134,7 @@ def _candidates_for(
     return scored[: settings.top_k]
 
 
-# A common word of the other language that the options show only as part of a name is no name's equivalent.
+# A common word that heads a name among the options (组织 of 上合组织) is no equivalent of a name or acronym.
 INSIDE_A_NAME = 0.75
 
 # Characters of a term per character of its English equivalent (rough, for the length prior).
@@ -273,7 +273,7 @@ def choose(
         if tgt_st.kind == "title" and src_st.kind in ("name", "acronym"):
             score *= 1.1  # a name in 《》 is marked as a name by the text itself
         if src_st.kind in ("name", "acronym") and tgt_st.kind not in strong and any(
-                tgt in name and tgt != name for name in names_of(options, other)):
+                is_head_of(tgt, name, other.lang) for name in names_of(options, other)):
             score *= INSIDE_A_NAME  # 组织 'organisation' counted inside 上合组织: the head word, not the name
         scored.append(Pairing(key, tgt, c, dice, sim, score))
     if not scored:
@@ -292,6 +292,17 @@ def choose(
         ):
             return None
     return best
+
+
+def is_head_of(word: str, name: str, lang: str) -> bool:
+    """Whether ``word`` is the head of the longer ``name``: its last word in Chinese (组织 of 上合组织),
+    its first in English and Russian (организация of организация сотрудничества); a place inside a name
+    (塞浦路斯 in 塞浦路斯问题特使) is no head."""
+    if word == name:
+        return False
+    if lang.startswith("zh"):
+        return name.endswith(word)
+    return name.startswith(word + " ")
 
 
 def names_of(options: list[tuple[str, int, float]], other: LangIndex) -> list[str]:
